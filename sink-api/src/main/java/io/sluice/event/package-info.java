@@ -1,0 +1,2 @@
+/** The change event a sink receives: immutable, already encoded, free of broker concepts. */
+package io.sluice.event;
