@@ -1,0 +1,121 @@
+package io.sluice.connector;
+
+import io.sluice.checkpoint.CheckpointStore;
+import io.sluice.connector.binlog.BinlogReader;
+import io.sluice.connector.binlog.BinlogSource;
+import io.sluice.connector.binlog.SourceServer;
+import io.sluice.connector.config.SluiceConfig;
+import io.sluice.connector.pipeline.Pipeline;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.connector.sink.Plugins;
+import io.sluice.sink.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root: wires source, pipeline, sink and checkpoint store by hand and runs them.
+ *
+ * <p>Threads, each named:
+ * <ul>
+ *   <li>{@code sluice-binlog-reader}: reads the binlog, tracks positions, hands row changes on;</li>
+ *   <li>{@code sluice-publisher}: encodes rows to JSON and hands them to the sink;</li>
+ *   <li>{@code sluice-checkpointer}: saves the acknowledged position, batched by time and count;</li>
+ *   <li>the sink's own threads (broker client I/O, {@code sluice-jsonl-writer}), which acknowledge.</li>
+ * </ul>
+ *
+ * <p>Lifecycle: {@code NEW -> RUNNING -> STOPPING -> STOPPED}, or {@code FAILED} when something cannot go
+ * on. Stopping is ordered and time-bounded: stop reading, drain the queue, let the sink settle, save the
+ * final checkpoint, close.
+ */
+public final class Daemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    /** Where the daemon is in its life. */
+    public enum State { NEW, RUNNING, STOPPING, STOPPED, FAILED }
+
+    private final SluiceConfig config;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final AtomicReference<Exception> fatal = new AtomicReference<>();
+    private volatile State state = State.NEW;
+
+    public Daemon(SluiceConfig config) {
+        this.config = config;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Asks a running daemon to stop gracefully; {@link #run} returns once it has. */
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    /**
+     * Runs until {@link #stop} is called or something fails for good.
+     *
+     * @throws Exception the failure that ended the run, after the final checkpoint was saved
+     */
+    public void run() throws Exception {
+        SourceServer server = new SourceServer(config.source());
+        server.requireRowBinlog();
+        CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
+                .create(config.checkpoint().settings());
+        try (store) {
+            Optional<String> checkpoint = store.load();
+            BinlogPosition saved = checkpoint.map(CheckpointCodec::decode).orElse(null);
+            BinlogPosition start = saved != null ? saved : server.resolve(config.source().start());
+            LOG.info("Sluice {} on {} {} starting from {} ({}), checkpoints in {}", versionText(),
+                    server.isMariadb() ? "MariaDB" : "MySQL", server.version(), start.describe(),
+                    saved != null ? "saved checkpoint" : "sluice.source.start", store.describe());
+
+            Sink sink = Plugins.sink(config.sink().type()).create(config.sink().settings());
+            Pipeline pipeline = new Pipeline(config.pipeline(), config.checkpoint(), sink, store, start, saved,
+                    config.encoding(), server.isMariadb());
+            BinlogReader reader = BinlogSource.reader(config.source(), config.filter(), server, start, pipeline,
+                    this::failed, () -> { });
+            pipeline.start();
+            reader.start();
+            state = State.RUNNING;
+
+            while (!stopRequested.await(200, TimeUnit.MILLISECONDS)) {
+                Exception failure = pipeline.failure();
+                if (failure != null) {
+                    failed(failure);
+                }
+            }
+            state = State.STOPPING;
+            reader.stop(config.pipeline().shutdownTimeout());
+            BinlogPosition last = pipeline.shutdown(config.pipeline().shutdownTimeout());
+            LOG.info("Stopped; the checkpoint stands at {}", last == null ? "(none)" : last.describe());
+        } catch (Exception e) {
+            state = State.FAILED;
+            throw e;
+        }
+        Exception failure = fatal.get();
+        if (failure != null) {
+            state = State.FAILED;
+            throw failure;
+        }
+        state = State.STOPPED;
+    }
+
+    private void failed(Exception cause) {
+        if (fatal.compareAndSet(null, cause)) {
+            LOG.error("Stopping: {}", cause.getMessage());
+        }
+        stopRequested.countDown();
+    }
+
+    private static String versionText() {
+        String version = Daemon.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(development build)";
+    }
+}

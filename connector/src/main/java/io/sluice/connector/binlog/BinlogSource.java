@@ -1,0 +1,41 @@
+package io.sluice.connector.binlog;
+
+import io.sluice.connector.config.FilterConfig;
+import io.sluice.connector.config.SourceConfig;
+import io.sluice.connector.filter.TableFilter;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.schema.InformationSchemaSchemas;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/** Wires a {@link BinlogReader} to its table registry and assembler; the package's one entry point. */
+public final class BinlogSource {
+
+    private BinlogSource() {
+    }
+
+    /**
+     * @param start       where to read from (resume position or resolved start)
+     * @param output      receives row changes and transaction ends in binlog order; may block
+     * @param onFatal     called once when reading stops for good
+     * @param onConnected called on every successful (re)connection
+     */
+    public static BinlogReader reader(SourceConfig config, FilterConfig filter, SourceServer server,
+                                      BinlogPosition start, StreamOutput output,
+                                      Consumer<Exception> onFatal, Runnable onConnected) {
+        InformationSchemaSchemas informationSchema = new InformationSchemaSchemas(() -> open(server));
+        TableRegistry tables = new TableRegistry(new TableFilter(filter), informationSchema, server.isMariadb());
+        ChangeAssembler assembler = new ChangeAssembler(tables, output, start, server.isMariadb());
+        return new BinlogReader(config, assembler, onFatal, onConnected);
+    }
+
+    private static Connection open(SourceServer server) {
+        try {
+            return server.connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.sluice.connector.binlog;
+
+import com.github.shyiko.mysql.binlog.GtidSet;
+import com.github.shyiko.mysql.binlog.MariadbGtidSet;
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.event.Operation;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns binlog events, in the order the server sends them, into {@link StreamItem}s, and keeps track
+ * of where the stream stands: the current file, the open transaction, how many of its rows were seen,
+ * and the GTIDs completed. Event types are dispatched through a table; types not in it carry nothing
+ * Sluice needs (format descriptions, heartbeats, previous-GTID lists).
+ *
+ * <p>Used by the reader thread only.
+ */
+final class ChangeAssembler {
+
+    @FunctionalInterface
+    private interface Handler {
+        /** @param header the header that places the event: the enclosing payload's for compressed events */
+        void handle(Event event, EventHeaderV4 header) throws Exception;
+    }
+
+    private final TableRegistry tables;
+    private final StreamOutput output;
+    private final GtidSet gtids;
+    private final Map<EventType, Handler> handlers = new EnumMap<>(EventType.class);
+
+    private String file;
+    private TransactionInfo transaction;
+    private long rowsSeen;
+    private long rowsToSkip;
+    private BinlogPosition lastEnd;
+
+    /**
+     * @param start where reading starts: the server will send events from {@code start.offset()} of
+     *              {@code start.file()}, and the first {@code start.rowsToSkip()} rows are not emitted again
+     */
+    ChangeAssembler(TableRegistry tables, StreamOutput output, BinlogPosition start, boolean mariadb) {
+        this.tables = tables;
+        this.output = output;
+        this.file = start.file();
+        this.rowsToSkip = start.rowsToSkip();
+        this.lastEnd = new BinlogPosition(start.file(), start.offset(), 0, start.gtidSet());
+        String gtidText = start.gtidSet() == null ? "" : start.gtidSet();
+        this.gtids = mariadb ? new MariadbGtidSet(gtidText) : new GtidSet(gtidText);
+
+        handlers.put(EventType.ROTATE, (e, h) -> file = ((RotateEventData) e.getData()).getBinlogFilename());
+        handlers.put(EventType.GTID, (e, h) -> begin(h, ((GtidEventData) e.getData()).getMySqlGtid().toString()));
+        handlers.put(EventType.ANONYMOUS_GTID, (e, h) -> begin(h, null));
+        handlers.put(EventType.MARIADB_GTID, (e, h) -> begin(h, mariadbGtid((MariadbGtidEventData) e.getData())));
+        handlers.put(EventType.QUERY, (e, h) -> query((QueryEventData) e.getData(), h));
+        handlers.put(EventType.TABLE_MAP, (e, h) -> tables.onTableMap((TableMapEventData) e.getData()));
+        handlers.put(EventType.XID, (e, h) -> end(h));
+        handlers.put(EventType.XA_PREPARE, (e, h) -> end(h));
+        Handler inserts = (e, h) -> {
+            WriteRowsEventData d = e.getData();
+            rows(h, d.getTableId(), Operation.CREATE, null, d.getRows(), null, d.getIncludedColumns());
+        };
+        Handler updates = (e, h) -> {
+            UpdateRowsEventData d = e.getData();
+            List<Serializable[]> before = new ArrayList<>(d.getRows().size());
+            List<Serializable[]> after = new ArrayList<>(d.getRows().size());
+            for (Map.Entry<Serializable[], Serializable[]> row : d.getRows()) {
+                before.add(row.getKey());
+                after.add(row.getValue());
+            }
+            rows(h, d.getTableId(), Operation.UPDATE, before, after, d.getIncludedColumnsBeforeUpdate(),
+                    d.getIncludedColumns());
+        };
+        Handler deletes = (e, h) -> {
+            DeleteRowsEventData d = e.getData();
+            rows(h, d.getTableId(), Operation.DELETE, d.getRows(), null, d.getIncludedColumns(), null);
+        };
+        handlers.put(EventType.WRITE_ROWS, inserts);
+        handlers.put(EventType.EXT_WRITE_ROWS, inserts);
+        handlers.put(EventType.UPDATE_ROWS, updates);
+        handlers.put(EventType.EXT_UPDATE_ROWS, updates);
+        handlers.put(EventType.DELETE_ROWS, deletes);
+        handlers.put(EventType.EXT_DELETE_ROWS, deletes);
+        handlers.put(EventType.TRANSACTION_PAYLOAD, (e, h) -> {
+            // A compressed transaction: its inner events carry no usable offsets, so they are placed
+            // at the payload event itself.
+            for (Event inner : ((TransactionPayloadEventData) e.getData()).getUncompressedEvents()) {
+                accept(inner, h);
+            }
+        });
+    }
+
+    /** Handles one event. */
+    void accept(Event event) throws Exception {
+        accept(event, event.getHeader());
+    }
+
+    private void accept(Event event, EventHeaderV4 header) throws Exception {
+        Handler handler = handlers.get(event.getHeader().getEventType());
+        if (handler != null) {
+            handler.handle(event, header);
+        }
+    }
+
+    /**
+     * Where to reconnect so that nothing already handed on is repeated and nothing is missed: the open
+     * transaction's start with the rows seen so far skipped, or the end of the last transaction.
+     */
+    BinlogPosition resumePosition() {
+        if (transaction != null) {
+            return new BinlogPosition(transaction.file(), transaction.offset(), rowsSeen, transaction.gtidSetBefore());
+        }
+        return lastEnd;
+    }
+
+    private void begin(EventHeaderV4 header, String gtid) {
+        if (transaction != null) {
+            return;
+        }
+        long offset = header.getPosition();
+        String before = gtids.toString();
+        transaction = new TransactionInfo(gtid != null ? gtid : file + ":" + offset, gtid, file, offset,
+                before.isEmpty() ? null : before);
+        rowsSeen = 0;
+    }
+
+    private void query(QueryEventData data, EventHeaderV4 header) throws InterruptedException {
+        String sql = data.getSql();
+        if ("BEGIN".equalsIgnoreCase(sql) || startsWithIgnoreCase(sql, "XA START")) {
+            begin(header, null);
+        } else if (startsWithIgnoreCase(sql, "XA END")) {
+            return; // the XA_PREPARE event that follows ends this part of the transaction
+        } else if ("COMMIT".equalsIgnoreCase(sql) || "ROLLBACK".equalsIgnoreCase(sql)) {
+            end(header);
+        } else {
+            // DDL and XA COMMIT/ROLLBACK are transactions of their own; DDL may change any table.
+            if (!startsWithIgnoreCase(sql, "XA ")) {
+                tables.clear();
+            }
+            begin(header, null);
+            end(header);
+        }
+    }
+
+    private void end(EventHeaderV4 header) throws InterruptedException {
+        if (transaction != null && transaction.gtid() != null) {
+            gtids.add(transaction.gtid());
+        }
+        transaction = null;
+        rowsSeen = 0;
+        rowsToSkip = 0;
+        String gtidText = gtids.toString();
+        lastEnd = new BinlogPosition(file, header.getNextPosition(), 0, gtidText.isEmpty() ? null : gtidText);
+        output.put(new TransactionEnd(lastEnd));
+    }
+
+    private void rows(EventHeaderV4 header, long tableId, Operation operation, List<Serializable[]> before,
+                      List<Serializable[]> after, BitSet beforeColumns, BitSet afterColumns)
+            throws InterruptedException {
+        if (transaction == null) {
+            begin(header, null);
+        }
+        int count = after != null ? after.size() : before.size();
+        long first = rowsSeen;
+        rowsSeen += count;
+        CapturedTable table = tables.captured(tableId);
+        if (table == null || rowsSeen <= rowsToSkip) {
+            return;
+        }
+        int skip = (int) Math.max(0, rowsToSkip - first);
+        if (skip > 0) {
+            before = before == null ? null : before.subList(skip, count);
+            after = after == null ? null : after.subList(skip, count);
+        }
+        output.put(new RowsChange(transaction, table, operation, before, after, beforeColumns, afterColumns,
+                first + skip, header.getPosition(), header.getServerId(), header.getTimestamp()));
+    }
+
+    private static String mariadbGtid(MariadbGtidEventData data) {
+        return data.getDomainId() + "-" + data.getServerId() + "-" + data.getSequence();
+    }
+
+    private static boolean startsWithIgnoreCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}

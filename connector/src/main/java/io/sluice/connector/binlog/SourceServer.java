@@ -1,0 +1,160 @@
+package io.sluice.connector.binlog;
+
+import io.sluice.connector.config.SourceConfig;
+import io.sluice.connector.config.StartPosition;
+import io.sluice.connector.position.BinlogPosition;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * SQL access to the source server: what it is, where its binlog stands, and whether it writes the
+ * binlog in a form Sluice can read. Not used on the hot path.
+ */
+public final class SourceServer {
+
+    private final SourceConfig config;
+    private final boolean mariadb;
+    private final String version;
+
+    /** Connects once to learn the server's flavor; fails with a message naming host, user and fix. */
+    public SourceServer(SourceConfig config) throws SQLException {
+        this.config = config;
+        try (Connection connection = connect()) {
+            this.version = scalar(connection, "SELECT VERSION()");
+            this.mariadb = version.toLowerCase().contains("mariadb");
+        }
+    }
+
+    /** Opens a JDBC connection; the caller closes it. */
+    public Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", config.user());
+        properties.setProperty("password", config.password().reveal());
+        properties.setProperty("connectTimeout", Long.toString(config.connectTimeout().toMillis()));
+        properties.setProperty("allowPublicKeyRetrieval", "true");
+        properties.setProperty("useSSL", "false");
+        String url = "jdbc:mysql://" + config.host() + ":" + config.port() + "/";
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw new SQLException("cannot connect to " + config.host() + ":" + config.port() + " as '" + config.user()
+                    + "': " + e.getMessage() + ". Check sluice.source.host, port, user and password.",
+                    e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    public boolean isMariadb() {
+        return mariadb;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /**
+     * Fails unless the server writes a binlog Sluice can read: binary logging on, ROW format, FULL row
+     * images. Row metadata and GTIDs are warnings, reported by the {@code check} command.
+     */
+    public void requireRowBinlog() throws SQLException {
+        try (Connection connection = connect()) {
+            String logBin = variable(connection, "log_bin");
+            if (!"ON".equalsIgnoreCase(logBin) && !"1".equals(logBin)) {
+                throw new SQLException(where() + " does not write a binary log (log_bin=" + logBin + "). Start it with"
+                        + " --log-bin and --binlog-format=ROW.");
+            }
+            String format = variable(connection, "binlog_format");
+            if (!"ROW".equalsIgnoreCase(format)) {
+                throw new SQLException(where() + " logs in binlog_format=" + format + "; Sluice needs ROW."
+                        + " Run SET GLOBAL binlog_format='ROW' and set binlog_format=ROW in the server's"
+                        + " configuration so it survives a restart.");
+            }
+            String image = variable(connection, "binlog_row_image");
+            if (image != null && !"FULL".equalsIgnoreCase(image)) {
+                throw new SQLException(where() + " logs binlog_row_image=" + image + "; Sluice needs FULL so every"
+                        + " event carries the whole row. Run SET GLOBAL binlog_row_image='FULL'.");
+            }
+        }
+    }
+
+    /** Resolves a configured start into a concrete position. */
+    public BinlogPosition resolve(StartPosition start) throws SQLException {
+        switch (start.kind()) {
+            case FILE:
+                return new BinlogPosition(start.file(), Math.max(4, start.offset()), 0, null);
+            case GTID:
+                // An empty file makes the reader ask the server to find the position from the GTID set.
+                return new BinlogPosition("", 4, 0, start.gtidSet());
+            case EARLIEST:
+                return earliest();
+            case CURRENT:
+            default:
+                return current();
+        }
+    }
+
+    private BinlogPosition current() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = binaryLogStatus(statement)) {
+                if (!rs.next()) {
+                    throw new SQLException(where() + " reports no binlog position: binary logging is off."
+                            + " Start the server with --log-bin.");
+                }
+                return new BinlogPosition(rs.getString(1), rs.getLong(2), 0, gtidSet(connection));
+            }
+        }
+    }
+
+    private static ResultSet binaryLogStatus(Statement statement) throws SQLException {
+        try {
+            return statement.executeQuery("SHOW BINARY LOG STATUS");
+        } catch (SQLException e) {
+            return statement.executeQuery("SHOW MASTER STATUS"); // before MySQL 8.2 / MariaDB 10.5.2
+        }
+    }
+
+    private BinlogPosition earliest() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW BINARY LOGS")) {
+            if (!rs.next()) {
+                throw new SQLException(where() + " has no binlog files. Start the server with --log-bin.");
+            }
+            String purged = mariadb ? null : emptyToNull(variable(connection, "gtid_purged"));
+            return new BinlogPosition(rs.getString(1), 4, 0, purged);
+        }
+    }
+
+    private String gtidSet(Connection connection) throws SQLException {
+        if (mariadb) {
+            return emptyToNull(scalar(connection, "SELECT @@global.gtid_binlog_pos"));
+        }
+        String mode = variable(connection, "gtid_mode");
+        return "ON".equalsIgnoreCase(mode) ? emptyToNull(scalar(connection, "SELECT @@global.gtid_executed")) : null;
+    }
+
+    private String where() {
+        return "the server at " + config.host() + ":" + config.port();
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text.replace("\n", "");
+    }
+
+    static String variable(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
+            return rs.next() ? rs.getString(2) : null;
+        }
+    }
+
+    private static String scalar(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

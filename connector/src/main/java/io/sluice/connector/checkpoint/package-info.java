@@ -1,0 +1,2 @@
+/** Checkpoint stores built into the connector. */
+package io.sluice.connector.checkpoint;

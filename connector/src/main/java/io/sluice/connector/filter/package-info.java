@@ -1,0 +1,2 @@
+/** Which databases, tables and columns are captured. */
+package io.sluice.connector.filter;

@@ -1,0 +1,81 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.checkpoint.CheckpointException;
+import io.sluice.checkpoint.CheckpointStore;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.CheckpointCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Saves the safe position on its own thread ({@code sluice-checkpointer}): every {@code interval},
+ * or sooner once {@code maxEvents} entries were acknowledged, and only when it changed. Saves are never
+ * per event. The core owns this; sinks never checkpoint.
+ */
+final class Checkpointer implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    private static final int MAX_CONSECUTIVE_FAILURES = 5;
+
+    private final CheckpointStore store;
+    private final InFlightEvents inFlight;
+    private final Duration interval;
+    private final int maxEvents;
+    private BinlogPosition saved;
+    private int consecutiveFailures;
+    private volatile boolean stopping;
+    private volatile Exception failure;
+
+    Checkpointer(CheckpointStore store, InFlightEvents inFlight, Duration interval, int maxEvents,
+                 BinlogPosition alreadySaved) {
+        this.store = store;
+        this.inFlight = inFlight;
+        this.interval = interval;
+        this.maxEvents = maxEvents;
+        this.saved = alreadySaved;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    /** Why checkpointing gave up, or {@code null}. */
+    Exception failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                inFlight.awaitAdvances(inFlight.advances() + maxEvents, interval);
+                try {
+                    saveIfMoved();
+                    consecutiveFailures = 0;
+                } catch (CheckpointException e) {
+                    if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+                        failure = e;
+                        return;
+                    }
+                    LOG.warn("Checkpoint save failed ({} of {} tries): {}", consecutiveFailures,
+                            MAX_CONSECUTIVE_FAILURES, e.getMessage());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Saves the safe position if it moved since the last save; called by the final shutdown step too. */
+    synchronized BinlogPosition saveIfMoved() throws CheckpointException {
+        BinlogPosition safe = inFlight.safePosition();
+        if (safe != null && !Objects.equals(safe, saved)) {
+            store.save(CheckpointCodec.encode(safe));
+            saved = safe;
+        }
+        return saved;
+    }
+}

@@ -1,0 +1,129 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.connector.position.BinlogPosition;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The events handed to the sink and not yet acknowledged, in order, each with the position just after
+ * it. Brokers acknowledge out of order; the checkpoint may only move past the oldest event still
+ * unacknowledged, so this keeps the contiguous acknowledged prefix and its last position as the safe
+ * point to resume from. Entries that need no acknowledgement (transaction ends) enter acknowledged.
+ *
+ * <p>Bounded in entries and bytes: {@link #add} blocks when either bound is reached, which stops the
+ * publisher, fills the reader's queue and so pauses reading from the server.
+ *
+ * <p>Thread-safe: the publisher adds, sink threads acknowledge, the checkpointer reads.
+ */
+final class InFlightEvents {
+
+    private final int capacity;
+    private final long maxBytes;
+    private final BinlogPosition[] positions;
+    private final int[] sizes;
+    private final boolean[] acknowledged;
+    private long head; // oldest entry not yet acknowledged
+    private long tail; // next sequence to hand out
+    private long bytes;
+    private long advances; // entries that left the prefix, for the checkpointer's count trigger
+    private BinlogPosition safe;
+    private Exception failure;
+
+    InFlightEvents(int capacity, long maxBytes, BinlogPosition start) {
+        this.capacity = capacity;
+        this.maxBytes = maxBytes;
+        this.positions = new BinlogPosition[capacity];
+        this.sizes = new int[capacity];
+        this.acknowledged = new boolean[capacity];
+        this.safe = start;
+    }
+
+    /**
+     * Appends an entry and returns its sequence number; waits while the bounds are reached.
+     *
+     * @param after the position just after this entry
+     * @param size  encoded bytes the entry holds in the sink until acknowledged
+     * @param done  whether the entry needs no acknowledgement
+     */
+    synchronized long add(BinlogPosition after, int size, boolean done) throws InterruptedException {
+        while (failure == null && tail > head && (tail - head >= capacity || bytes + size > maxBytes)) {
+            wait();
+        }
+        long sequence = tail++;
+        int slot = (int) (sequence % capacity);
+        positions[slot] = after;
+        sizes[slot] = size;
+        acknowledged[slot] = done;
+        bytes += size;
+        if (done) {
+            advance();
+        }
+        return sequence;
+    }
+
+    /** The broker stored the entry. */
+    synchronized void acknowledge(long sequence) {
+        acknowledged[(int) (sequence % capacity)] = true;
+        advance();
+    }
+
+    /** The broker refused the entry; the stream must stop and never checkpoint past it. */
+    synchronized void fail(long sequence, Exception cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        notifyAll();
+    }
+
+    private void advance() {
+        boolean moved = false;
+        while (head < tail) {
+            int slot = (int) (head % capacity);
+            if (!acknowledged[slot]) {
+                break;
+            }
+            safe = positions[slot];
+            positions[slot] = null;
+            bytes -= sizes[slot];
+            head++;
+            advances++;
+            moved = true;
+        }
+        if (moved) {
+            notifyAll();
+        }
+    }
+
+    /** The position after the last entry of the acknowledged prefix: safe to resume from. */
+    synchronized BinlogPosition safePosition() {
+        return safe;
+    }
+
+    /** How many entries have left the unacknowledged window so far. */
+    synchronized long advances() {
+        return advances;
+    }
+
+    /** Waits until the advance count reaches {@code target}, a failure occurs, or the timeout passes. */
+    synchronized void awaitAdvances(long target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (advances < target && failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** The first broker refusal, or {@code null}. */
+    synchronized Exception failure() {
+        return failure;
+    }
+
+    /** Entries handed out and not yet acknowledged. */
+    synchronized long pending() {
+        return tail - head;
+    }
+}

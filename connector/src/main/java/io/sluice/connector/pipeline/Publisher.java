@@ -1,0 +1,104 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.connector.binlog.RowsChange;
+import io.sluice.connector.binlog.StreamItem;
+import io.sluice.connector.binlog.TransactionEnd;
+import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.event.ChangeEvent;
+import io.sluice.sink.PublishCallback;
+import io.sluice.sink.Sink;
+import io.sluice.sink.SinkException;
+
+import java.io.Serializable;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The encode-and-publish stage, on its own thread ({@code sluice-publisher}): takes row changes from
+ * the reader's queue in binlog order, encodes each row, registers it as in flight and hands it to the
+ * sink without waiting for the broker.
+ */
+final class Publisher implements Runnable {
+
+    private final BlockingQueue<StreamItem> queue;
+    private final Sink sink;
+    private final InFlightEvents inFlight;
+    private final EventEncoder encoder;
+    private final PublishCallback callback;
+    private volatile boolean draining;
+    private volatile Exception failure;
+
+    Publisher(BlockingQueue<StreamItem> queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
+              boolean mariadb) {
+        this.queue = queue;
+        this.sink = sink;
+        this.inFlight = inFlight;
+        this.encoder = new EventEncoder(encoding, mariadb);
+        this.callback = (event, error) -> {
+            if (error == null) {
+                inFlight.acknowledge(event.sequence());
+            } else {
+                inFlight.fail(event.sequence(), error);
+            }
+        };
+    }
+
+    /** Finishes what is queued, then returns: the reader must already be stopped. */
+    void drainAndStop() {
+        draining = true;
+    }
+
+    /** Why publishing stopped early, or {@code null}. */
+    Exception failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                StreamItem item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    if (draining) {
+                        return;
+                    }
+                    continue;
+                }
+                if (inFlight.failure() != null) {
+                    failure = inFlight.failure();
+                    return;
+                }
+                if (item instanceof RowsChange change) {
+                    publish(change);
+                } else {
+                    inFlight.add(((TransactionEnd) item).next(), 0, true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SinkException | RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    private void publish(RowsChange change) throws InterruptedException, SinkException {
+        long now = System.currentTimeMillis();
+        var rows = change.after() != null ? change.after() : change.before();
+        var columns = change.after() != null ? change.afterColumns() : change.beforeColumns();
+        for (int i = 0; i < rows.size(); i++) {
+            Serializable[] row = rows.get(i);
+            byte[] key = encoder.key(change.table(), row, columns);
+            byte[] value = encoder.value(change, i, now);
+            long rowIndex = change.firstRowIndex() + i;
+            BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
+                    rowIndex + 1, change.transaction().gtidSetBefore());
+            int size = value.length + (key == null ? 0 : key.length);
+            long sequence = inFlight.add(after, size, false);
+            ChangeEvent event = new ChangeEvent(sequence, change.transaction().id() + "#" + rowIndex,
+                    change.operation(), change.table().schema().database(), change.table().schema().table(),
+                    key, value, change.transaction().id(), change.timestampMillis());
+            sink.publish(event, callback);
+        }
+    }
+}

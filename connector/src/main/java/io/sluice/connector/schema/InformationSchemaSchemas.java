@@ -1,0 +1,139 @@
+package io.sluice.connector.schema;
+
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.ColumnType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds a {@link TableSchema} from the information schema, for servers that log only MINIMAL row
+ * metadata. The result describes the table as it is now, which may be newer than the event being
+ * decoded; start-up warns about that cost.
+ */
+public final class InformationSchemaSchemas {
+
+    private static final String COLUMNS_SQL =
+            "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.COLUMN_KEY, co.ID"
+                    + " FROM information_schema.COLUMNS c"
+                    + " LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = c.COLLATION_NAME"
+                    + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ? ORDER BY c.ORDINAL_POSITION";
+
+    private static final String KEY_SQL =
+            "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
+                    + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY'"
+                    + " ORDER BY ORDINAL_POSITION";
+
+    private final Supplier<Connection> connections;
+
+    /** @param connections opens a JDBC connection to the source; each call's connection is closed after use */
+    public InformationSchemaSchemas(Supplier<Connection> connections) {
+        this.connections = connections;
+    }
+
+    /** Reads the table's current definition and pairs it with the types the event logged. */
+    public TableSchema build(TableMapEventData event) throws SQLException {
+        String database = event.getDatabase();
+        String table = event.getTable();
+        byte[] types = event.getColumnTypes();
+        int[] metas = event.getColumnMetadata();
+        try (Connection connection = connections.get()) {
+            List<String[]> rows = query(connection, COLUMNS_SQL, database, table, 5);
+            if (rows.size() != types.length) {
+                throw new SQLException("table " + database + "." + table + " has " + rows.size()
+                        + " columns in the information schema but the binlog event has " + types.length
+                        + "; its definition changed since the event was written. Set binlog_row_metadata=FULL"
+                        + " on the server so Sluice reads the schema from the binlog itself.");
+            }
+            List<ColumnSchema> columns = new ArrayList<>(types.length);
+            for (int i = 0; i < types.length; i++) {
+                String[] row = rows.get(i);
+                ColumnType type = ColumnTypes.resolve(types[i] & 0xFF, metas[i]);
+                String columnType = row[2].toLowerCase();
+                int collation = row[4] != null ? Integer.parseInt(row[4])
+                        : ColumnTypes.hasCharset(type) ? ColumnSchema.BINARY_COLLATION : ColumnSchema.NO_COLLATION;
+                columns.add(new ColumnSchema(i, row[0], type, metas[i], columnType.contains("unsigned"), collation,
+                        type == ColumnType.ENUM ? parseValues(row[2]) : List.of(),
+                        type == ColumnType.SET ? parseValues(row[2]) : List.of(),
+                        0, row[1].toLowerCase()));
+            }
+            List<String[]> keyRows = query(connection, KEY_SQL, database, table, 1);
+            int[] key = new int[keyRows.size()];
+            for (int k = 0; k < key.length; k++) {
+                key[k] = indexOf(columns, keyRows.get(k)[0]);
+            }
+            return new TableSchema(database, table, columns, key, false);
+        }
+    }
+
+    /** Reads declared type names ({@code inet6}, {@code uuid}, ...) to refine an exact binlog schema. */
+    public List<String> declaredTypes(String database, String table) throws SQLException {
+        try (Connection connection = connections.get()) {
+            List<String> result = new ArrayList<>();
+            for (String[] row : query(connection, COLUMNS_SQL, database, table, 5)) {
+                result.add(row[1].toLowerCase());
+            }
+            return result;
+        }
+    }
+
+    private static int indexOf(List<ColumnSchema> columns, String name) {
+        for (ColumnSchema column : columns) {
+            if (column.name().equals(name)) {
+                return column.position();
+            }
+        }
+        throw new IllegalStateException("primary-key column " + name + " not found");
+    }
+
+    private static List<String[]> query(Connection connection, String sql, String database, String table, int width)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, database);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<String[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    String[] row = new String[width];
+                    for (int c = 0; c < width; c++) {
+                        row[c] = rs.getString(c + 1);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Parses the labels of {@code enum('a','b''c')} or {@code set(...)}. */
+    static List<String> parseValues(String columnType) {
+        List<String> values = new ArrayList<>();
+        int i = columnType.indexOf('(') + 1;
+        StringBuilder current = null;
+        while (i < columnType.length()) {
+            char c = columnType.charAt(i);
+            if (current == null) {
+                if (c == '\'') {
+                    current = new StringBuilder();
+                }
+            } else if (c == '\'') {
+                if (i + 1 < columnType.length() && columnType.charAt(i + 1) == '\'') {
+                    current.append('\'');
+                    i++;
+                } else {
+                    values.add(current.toString());
+                    current = null;
+                }
+            } else {
+                current.append(c);
+            }
+            i++;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,128 @@
+package io.sluice.connector.sink;
+
+import io.sluice.event.ChangeEvent;
+import io.sluice.sink.PublishCallback;
+import io.sluice.sink.Sink;
+import io.sluice.sink.SinkException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes each event's value as one JSON line to a stream. A writer thread ({@code sluice-jsonl-writer})
+ * takes whatever has queued up, writes it in one go, makes it durable (flush, and fsync for files),
+ * and only then acknowledges the whole group: durability costs one sync per group, not per event.
+ */
+final class JsonLinesSink implements Sink {
+
+    /** Makes written bytes durable: a flush for stdout, flush plus fsync for a file. */
+    interface Durability {
+        void sync() throws IOException;
+    }
+
+    private static final int MAX_GROUP = 4096;
+    private static final byte NEWLINE = '\n';
+
+    private record Pending(ChangeEvent event, PublishCallback callback) {
+    }
+
+    private final OutputStream out;
+    private final Durability durability;
+    private final String description;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2 * MAX_GROUP);
+    private final Thread writer;
+    private final Object settled = new Object();
+    private long published;
+    private long completed;
+    private volatile boolean closed;
+
+    JsonLinesSink(OutputStream out, Durability durability, String description) {
+        this.out = out;
+        this.durability = durability;
+        this.description = description;
+        this.writer = new Thread(this::writeLoop, "sluice-jsonl-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public void publish(ChangeEvent event, PublishCallback callback) throws InterruptedException, SinkException {
+        if (closed) {
+            throw new SinkException(description + " is closed");
+        }
+        synchronized (settled) {
+            published++;
+        }
+        queue.put(new Pending(event, callback));
+    }
+
+    private void writeLoop() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                Exception failure = write(group);
+                for (Pending pending : group) {
+                    pending.callback.completed(pending.event, failure);
+                }
+                synchronized (settled) {
+                    completed += group.size();
+                    settled.notifyAll();
+                }
+                group.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Exception write(List<Pending> group) {
+        try {
+            for (Pending pending : group) {
+                out.write(pending.event.value());
+                out.write(NEWLINE);
+            }
+            durability.sync();
+            return null;
+        } catch (IOException e) {
+            return new IOException("cannot write to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (settled) {
+            long target = published;
+            while (completed < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(settled, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

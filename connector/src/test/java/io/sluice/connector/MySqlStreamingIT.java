@@ -1,0 +1,12 @@
+package io.sluice.connector;
+
+import io.sluice.servers.DatabaseServer;
+
+/** The streaming contract on MySQL 8.0 with GTIDs on. */
+class MySqlStreamingIT extends StreamingContract {
+
+    @Override
+    protected DatabaseServer startServer() throws Exception {
+        return DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start();
+    }
+}

@@ -1,0 +1,57 @@
+package io.sluice.connector.testing;
+
+import com.typesafe.config.ConfigFactory;
+import io.sluice.connector.config.CheckpointConfig;
+import io.sluice.connector.config.FilterConfig;
+import io.sluice.connector.config.PipelineConfig;
+import io.sluice.connector.config.Secret;
+import io.sluice.connector.config.SinkSelection;
+import io.sluice.connector.config.SluiceConfig;
+import io.sluice.connector.config.SourceConfig;
+import io.sluice.connector.config.StartPosition;
+import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.servers.DatabaseServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Daemon configurations for tests, built as records without a HOCON file. */
+public final class TestConfigs {
+
+    private TestConfigs() {
+    }
+
+    public static SourceConfig source(DatabaseServer server) {
+        return new SourceConfig(server.host(), server.port(), server.user(), new Secret(server.password()), 6401,
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2),
+                StartPosition.CURRENT_POSITION);
+    }
+
+    /** A daemon reading {@code server} into the memory sink {@code sinkName}, checkpointing to {@code checkpoint}. */
+    public static SluiceConfig memory(DatabaseServer server, String sinkName, Path checkpoint, FilterConfig filter) {
+        return memory(server, sinkName, -1, checkpoint, filter);
+    }
+
+    public static SluiceConfig memory(DatabaseServer server, String sinkName, long failAt, Path checkpoint,
+                                      FilterConfig filter) {
+        Map<String, Object> sink = new HashMap<>();
+        sink.put("name", sinkName);
+        if (failAt > 0) {
+            sink.put("fail-at", failAt);
+        }
+        return new SluiceConfig(source(server), filter,
+                new SinkSelection("memory", ConfigFactory.parseMap(sink)),
+                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", checkpoint.toString())),
+                        Duration.ofMillis(200), 1000),
+                new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)),
+                ValueEncoding.DEFAULT);
+    }
+
+    /** Captures only the tables of one database. */
+    public static FilterConfig database(String name) {
+        return new FilterConfig(java.util.List.of(java.util.regex.Pattern.quote(name)), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+    }
+}
