@@ -10,6 +10,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
  * Sink type {@code file}: appends one JSON event per line to {@code sluice.sink.file.path}, and with
@@ -33,6 +36,7 @@ public final class FileSinkFactory implements SinkFactory {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
+            dropTornLine(path);
             FileOutputStream file = new FileOutputStream(path.toFile(), true);
             BufferedOutputStream out = new BufferedOutputStream(file, 1 << 16);
             JsonLinesSink.Durability durability = fsync
@@ -45,6 +49,33 @@ public final class FileSinkFactory implements SinkFactory {
         } catch (IOException e) {
             throw new SinkException("cannot open sink file " + path + " for appending: " + e.getMessage()
                     + ". Check sluice.sink.file.path and the directory's permissions.", e);
+        }
+    }
+
+    /**
+     * A crash in the middle of a write leaves a last line without its newline. That event was never
+     * acknowledged, so it will be published again; cut the fragment off so the next line starts clean.
+     */
+    static void dropTornLine(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long end = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long keep = end;
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < end) {
+                channel.truncate(keep);
+                channel.force(true);
+            }
         }
     }
 }
