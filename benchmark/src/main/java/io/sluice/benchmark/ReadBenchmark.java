@@ -1,0 +1,87 @@
+package io.sluice.benchmark;
+
+import io.sluice.servers.DatabaseServer;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binlog read throughput: loads N rows of about 300 bytes into a throwaway MySQL 8.0, then starts
+ * Sluice in a separate JVM ({@link DaemonUnderTest}) reading them from the binlog into the counting
+ * sink, and prints events/s, MB/s and the daemon's peak resident memory.
+ *
+ * <p>Run: {@code ./mvnw -B -Pbenchmark -DskipTests -pl benchmark -am verify [-Dbench.rows=N]}
+ */
+public final class ReadBenchmark {
+
+    private static final int BATCH = 50_000;
+
+    private ReadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String heap = args.length > 1 ? args[1] : "256m";
+        try (DatabaseServer server = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start()) {
+            server.execute("CREATE DATABASE bench",
+                    "CREATE TABLE bench.orders (id BIGINT PRIMARY KEY, customer VARCHAR(64), email VARCHAR(64),"
+                            + " city VARCHAR(32), amount DECIMAL(12,2), score DOUBLE, created DATETIME(6),"
+                            + " status INT, note VARCHAR(120))");
+            String[] start = binlogPosition(server);
+            long loadStarted = System.nanoTime();
+            load(server, rows);
+            double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+            System.out.printf("loaded %,d rows in %.1f s (%,.0f rows/s)%n", rows, loadSeconds, rows / loadSeconds);
+
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                    "-cp", System.getProperty("java.class.path"), DaemonUnderTest.class.getName(),
+                    server.host(), Integer.toString(server.port()), server.user(), server.password(),
+                    start[0], start[1], Integer.toString(rows)));
+            Process daemon = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("RESULT") || line.contains("ERROR") || line.contains("Exception")) {
+                        System.out.println(line);
+                    }
+                }
+            }
+            int exit = daemon.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("the daemon under test exited with " + exit);
+            }
+        }
+    }
+
+    private static String[] binlogPosition(DatabaseServer server) throws Exception {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW MASTER STATUS")) {
+            rs.next();
+            return new String[] {rs.getString(1), Long.toString(rs.getLong(2))};
+        }
+    }
+
+    /** Server-side generation in transactions of {@value #BATCH} rows: the load itself is not measured. */
+    private static void load(DatabaseServer server, int rows) throws Exception {
+        try (Connection connection = server.connect("bench"); Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION cte_max_recursion_depth = " + (BATCH + 1));
+            for (int from = 0; from < rows; from += BATCH) {
+                int count = Math.min(BATCH, rows - from);
+                statement.execute("INSERT INTO orders WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq"
+                        + " WHERE n < " + count + ") SELECT " + from + " + n, CONCAT('customer-', LPAD(n, 24, '0')),"
+                        + " CONCAT('user', n, '@example.com'), ELT(1 + n % 4, 'Lisbon', 'Osaka', 'Lagos', 'Quito'),"
+                        + " (n % 100000) / 100, n / 7, TIMESTAMP('2024-01-01') + INTERVAL n SECOND, n % 5,"
+                        + " REPEAT('lorem ipsum ', 9) FROM seq");
+            }
+        }
+    }
+}
