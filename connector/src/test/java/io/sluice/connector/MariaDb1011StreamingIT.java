@@ -9,4 +9,14 @@ class MariaDb1011StreamingIT extends StreamingContract {
     protected DatabaseServer startServer() throws Exception {
         return DatabaseServer.builder(DatabaseServer.Flavor.MARIADB_10_11).start();
     }
+
+    @Override
+    protected String goldenFlavor() {
+        return "mariadb";
+    }
+
+    @Override
+    protected String goldenVersion() {
+        return "10.11";
+    }
 }

@@ -9,4 +9,14 @@ class MariaDb114StreamingIT extends StreamingContract {
     protected DatabaseServer startServer() throws Exception {
         return DatabaseServer.builder(DatabaseServer.Flavor.MARIADB_11_4).start();
     }
+
+    @Override
+    protected String goldenFlavor() {
+        return "mariadb";
+    }
+
+    @Override
+    protected String goldenVersion() {
+        return "11.4";
+    }
 }

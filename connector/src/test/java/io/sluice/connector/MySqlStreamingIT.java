@@ -9,4 +9,14 @@ class MySqlStreamingIT extends StreamingContract {
     protected DatabaseServer startServer() throws Exception {
         return DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start();
     }
+
+    @Override
+    protected String goldenFlavor() {
+        return "mysql";
+    }
+
+    @Override
+    protected String goldenVersion() {
+        return "8.0";
+    }
 }

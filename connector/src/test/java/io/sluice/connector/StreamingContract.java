@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.connector.config.FilterConfig;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.connector.testing.GoldenFiles;
 import io.sluice.connector.testing.MemorySink;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
@@ -12,6 +13,8 @@ import io.sluice.event.ChangeEvent;
 import io.sluice.servers.DatabaseServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
@@ -20,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static io.sluice.connector.testing.RunningDaemon.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +56,12 @@ abstract class StreamingContract {
     private String db;
 
     protected abstract DatabaseServer startServer() throws Exception;
+
+    /** {@code mysql} or {@code mariadb}: which golden files apply. */
+    protected abstract String goldenFlavor();
+
+    /** The server's major.minor version, for golden files that differ between versions of one flavor. */
+    protected abstract String goldenVersion();
 
     @BeforeAll
     void startDatabase() throws Exception {
@@ -90,6 +102,40 @@ abstract class StreamingContract {
 
     private static JsonNode key(ChangeEvent event) throws Exception {
         return event.key() == null ? null : JSON.readTree(event.key());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenFiles() throws Exception {
+        return GoldenFiles.scripts(goldenFlavor()).stream().map(script -> DynamicTest.dynamicTest(
+                script.getFileName().toString(), () -> runGolden(script)));
+    }
+
+    private void runGolden(Path script) throws Exception {
+        String name = script.getFileName().toString().replaceFirst("\\.sql$", "").replace('-', '_');
+        db = "g" + SEQUENCE.incrementAndGet() + "_" + name;
+        server.execute("CREATE DATABASE " + db);
+        Path expectedFile = GoldenFiles.expected(script, goldenFlavor(), goldenVersion());
+        List<String> expected = Files.exists(expectedFile) ? Files.readAllLines(expectedFile) : List.of();
+        if (!GoldenFiles.updating() && expected.isEmpty()) {
+            throw new AssertionError("no expected events in " + expectedFile + "; write them with -Dgolden.update=true"
+                    + " and check them by eye");
+        }
+        try (RunningDaemon ignored = daemon(TestConfigs.database(db));
+             Connection connection = server.connect(db); Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+            for (String sql : GoldenFiles.statements(script)) {
+                statement.execute(sql);
+            }
+            MemorySink sink = MemorySink.named(sinkName());
+            waitFor(WAIT, () -> GoldenFiles.updating() || sink.size() >= expected.size());
+            Thread.sleep(GoldenFiles.updating() ? 1500 : 300);
+            List<String> actual = sink.events().stream().map(GoldenFiles::compact).toList();
+            if (GoldenFiles.updating()) {
+                Files.write(expectedFile, actual);
+            } else {
+                assertEquals(String.join("\n", expected), String.join("\n", actual), "events of " + script);
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,5 @@
+-- MariaDB's own types: INET4, INET6 and UUID are logged as plain binary strings.
+CREATE TABLE mtypes (id INT PRIMARY KEY, v6 INET6, v4 INET4, u UUID);
+INSERT INTO mtypes VALUES (1, '2001:db8::ff00:42:8329', '192.168.0.1', '123e4567-e89b-12d3-a456-426655440000');
+INSERT INTO mtypes VALUES (2, '::ffff:192.0.2.128', '0.0.0.0', '00000000-0000-0000-0000-000000000001');
+INSERT INTO mtypes VALUES (3, NULL, NULL, NULL);
