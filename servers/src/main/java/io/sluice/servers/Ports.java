@@ -1,0 +1,40 @@
+package io.sluice.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Free-port lookup and a plain "is anything listening" probe on the loopback interface. */
+final class Ports {
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    private Ports() {
+    }
+
+    /**
+     * A port nothing listens on right now. The OS picks it, so two lookups in a row (even in two JVMs)
+     * do not collide; another process could still take it before the server binds, which is rare
+     * enough on a test machine to accept.
+     */
+    static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind any port on " + LOOPBACK, e);
+        }
+    }
+
+    /** Whether a TCP connection to {@code port} on the loopback interface succeeds. */
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
