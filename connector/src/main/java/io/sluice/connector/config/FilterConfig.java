@@ -24,4 +24,14 @@ public record FilterConfig(
 
     public static final FilterConfig EVERYTHING =
             new FilterConfig(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Reads {@code sluice.filter}; every pattern must compile. */
+    static FilterConfig from(ConfigReader in) {
+        return new FilterConfig(
+                in.patterns("include-databases"),
+                in.patterns("exclude-databases"),
+                in.patterns("include-tables"),
+                in.patterns("exclude-tables"),
+                in.patterns("exclude-columns"));
+    }
 }

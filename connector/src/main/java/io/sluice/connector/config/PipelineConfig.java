@@ -11,4 +11,15 @@ import java.time.Duration;
  * @param shutdownTimeout  how long a graceful stop may take to drain and checkpoint
  */
 public record PipelineConfig(int queueEvents, long maxInFlightBytes, Duration shutdownTimeout) {
+
+    /** Largest {@code queue-events}: the queue is allocated up front, so the bound is also memory. */
+    static final int MAX_QUEUE_EVENTS = 1 << 20;
+
+    /** Reads {@code sluice.pipeline}. */
+    static PipelineConfig from(ConfigReader in) {
+        return new PipelineConfig(
+                in.integer("queue-events", 1, MAX_QUEUE_EVENTS),
+                in.bytes("max-in-flight-bytes", 1024, Long.MAX_VALUE),
+                in.duration("shutdown-timeout", Duration.ofMillis(1)));
+    }
 }

@@ -1,5 +1,6 @@
 package io.sluice.connector.config;
 
+import com.typesafe.config.Config;
 import io.sluice.connector.decode.ValueEncoding;
 
 /**
@@ -19,4 +20,29 @@ public record SluiceConfig(
         CheckpointConfig checkpoint,
         PipelineConfig pipeline,
         ValueEncoding encoding) {
+
+    /**
+     * Validates and reads a merged, resolved configuration, such as {@link ConfigLoader} builds.
+     * Unknown keys are checked against the {@code reference.conf} files on the class path.
+     *
+     * @param config the whole configuration with its {@code sluice} tree, defaults already merged in
+     * @throws InvalidConfigException listing every problem found, not only the first
+     */
+    public static SluiceConfig from(Config config) {
+        return from(config, ConfigLoader.reference(SluiceConfig.class.getClassLoader()));
+    }
+
+    static SluiceConfig from(Config config, Config reference) {
+        ConfigReader in = ConfigReader.of(config, "sluice");
+        UnknownKeys.find(config, reference).forEach(in::add);
+        SluiceConfig result = new SluiceConfig(
+                SourceConfig.from(in.child("source")),
+                FilterConfig.from(in.child("filter")),
+                SinkSelection.from(in.child("sink")),
+                CheckpointConfig.from(in.child("checkpoint")),
+                PipelineConfig.from(in.child("pipeline")),
+                ValueEncodings.from(in.child("encoding")));
+        in.throwIfProblems();
+        return result;
+    }
 }

@@ -29,4 +29,29 @@ public record SourceConfig(
         Duration reconnectMinBackoff,
         Duration reconnectMaxBackoff,
         StartPosition start) {
+
+    /** The largest server id MySQL accepts: server ids are unsigned 32-bit numbers. */
+    static final long MAX_SERVER_ID = 4_294_967_295L;
+
+    /** Reads {@code sluice.source}. */
+    static SourceConfig from(ConfigReader in) {
+        ConfigReader reconnect = in.child("reconnect");
+        Duration minBackoff = reconnect.duration("min-backoff", Duration.ofMillis(1));
+        Duration maxBackoff = reconnect.duration("max-backoff", Duration.ofMillis(1));
+        if (maxBackoff.compareTo(minBackoff) < 0) {
+            reconnect.problem("max-backoff", "must not be shorter than "
+                    + reconnect.path("min-backoff"));
+        }
+        return new SourceConfig(
+                in.string("host", "the server's host name or IP address, for example host = \"127.0.0.1\""),
+                in.integer("port", 1, 65_535),
+                in.string("user", "the user Sluice connects as, for example user = \"sluice\""),
+                in.secret("password"),
+                in.number("server-id", 1, MAX_SERVER_ID),
+                in.duration("connect-timeout", Duration.ofMillis(1)),
+                in.duration("heartbeat-interval", Duration.ofMillis(1)),
+                minBackoff,
+                maxBackoff,
+                StartPosition.from(in.child("start")));
+    }
 }

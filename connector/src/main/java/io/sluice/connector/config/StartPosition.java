@@ -22,4 +22,17 @@ public record StartPosition(Kind kind, String file, long offset, String gtidSet)
     }
 
     public static final StartPosition CURRENT_POSITION = new StartPosition(Kind.CURRENT, null, 0, null);
+
+    /** Reads {@code sluice.source.start}; the fields that {@code from} needs are required. */
+    static StartPosition from(ConfigReader in) {
+        Kind kind = in.choice("from", Kind.class);
+        return switch (kind) {
+            case CURRENT, EARLIEST -> new StartPosition(kind, null, 0, null);
+            case FILE -> new StartPosition(kind,
+                    in.string("file", "the binlog file to start in when from = file, for example \"binlog.000042\""),
+                    in.number("offset", 4, Long.MAX_VALUE), null);
+            case GTID -> new StartPosition(kind, null, 0,
+                    in.string("gtid-set", "the GTID set already processed when from = gtid"));
+        };
+    }
 }
