@@ -1,0 +1,27 @@
+package io.sluice.connector.cli;
+
+import io.sluice.connector.config.ConfigLoader;
+import io.sluice.connector.config.SluiceConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options every command that reads a configuration shares: {@code --config} and {@code --set}. */
+final class ConfigOptions {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "The HOCON configuration file; see config/ for examples.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = {"Overrides one setting; repeatable, the value is HOCON.",
+                    "Example: --set sluice.source.port=3307. Wins over SLUICE_* variables and the file."})
+    List<String> overrides = new ArrayList<>();
+
+    /** @throws io.sluice.connector.config.InvalidConfigException listing every problem */
+    SluiceConfig load(ConfigLoader loader) {
+        return loader.load(file, overrides);
+    }
+}
