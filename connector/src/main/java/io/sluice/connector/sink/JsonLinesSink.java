@@ -26,6 +26,11 @@ final class JsonLinesSink implements Sink {
         void sync() throws IOException;
     }
 
+    /** Turns an event's value into the bytes written; the identity for one-line JSON. */
+    interface Layout {
+        byte[] apply(byte[] value) throws IOException;
+    }
+
     private static final int MAX_GROUP = 4096;
     private static final byte NEWLINE = '\n';
 
@@ -34,6 +39,7 @@ final class JsonLinesSink implements Sink {
 
     private final OutputStream out;
     private final Durability durability;
+    private final Layout layout;
     private final String description;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2 * MAX_GROUP);
     private final Thread writer;
@@ -42,9 +48,10 @@ final class JsonLinesSink implements Sink {
     private long completed;
     private volatile boolean closed;
 
-    JsonLinesSink(OutputStream out, Durability durability, String description) {
+    JsonLinesSink(OutputStream out, Durability durability, Layout layout, String description) {
         this.out = out;
         this.durability = durability;
+        this.layout = layout;
         this.description = description;
         this.writer = new Thread(this::writeLoop, "sluice-jsonl-writer");
         this.writer.setDaemon(true);
@@ -90,7 +97,7 @@ final class JsonLinesSink implements Sink {
     private Exception write(List<Pending> group) {
         try {
             for (Pending pending : group) {
-                out.write(pending.event.value());
+                out.write(layout.apply(pending.event.value()));
                 out.write(NEWLINE);
             }
             durability.sync();
