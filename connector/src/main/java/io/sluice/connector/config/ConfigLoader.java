@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
+    /** Origin of values substituted from environment variables; such values are never shown in messages. */
+    static final String ENVIRONMENT_ORIGIN = "environment";
+
     private final Map<String, String> environment;
     private final Config reference;
 
@@ -89,7 +92,7 @@ public final class ConfigLoader {
         Config variables = EnvironmentOverrides.parse(environment, reference);
         // Substitutions fall back to our environment map rather than System.getenv(), so that tests
         // control it fully. The variables sit at the root, below everything; only sluice is read.
-        Config environmentTree = ConfigValueFactory.fromMap(environment, "environment").toConfig();
+        Config environmentTree = ConfigValueFactory.fromMap(environment, ENVIRONMENT_ORIGIN).toConfig();
         Config layered = commandLine.withFallback(variables).withFallback(file).withFallback(reference)
                 .withFallback(environmentTree);
         try {

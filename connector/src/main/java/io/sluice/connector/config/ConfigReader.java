@@ -349,7 +349,12 @@ final class ConfigReader {
         String source = origin.filename() != null ? origin.filename()
                 : origin.url() != null ? origin.url().toString() : null;
         if (source == null) {
-            return origin.description();
+            // Text parsed with an origin name reads "name: 3"; make it "name:3" like a file.
+            String description = origin.description();
+            String line = ": " + origin.lineNumber();
+            return origin.lineNumber() >= 0 && description.endsWith(line)
+                    ? description.substring(0, description.length() - line.length()) + ":" + origin.lineNumber()
+                    : description;
         }
         return origin.lineNumber() >= 0 ? source + ":" + origin.lineNumber() : source;
     }
@@ -391,10 +396,17 @@ final class ConfigReader {
         };
     }
 
-    /** A non-secret value as written, shortened so one bad line cannot flood the report. */
+    /**
+     * A non-secret value as written, shortened so one bad line cannot flood the report. Values taken
+     * from the environment are not shown: a substitution may have put a secret into the wrong key.
+     */
     private static String show(ConfigValue value) {
         if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.LIST) {
             return typeName(value);
+        }
+        String description = value.origin().description();
+        if (description.startsWith(ConfigLoader.ENVIRONMENT_ORIGIN) || description.startsWith("env variables")) {
+            return "(a value from the environment, not shown)";
         }
         String text = value.render(ConfigRenderOptions.concise());
         return text.length() <= MAX_SHOWN_VALUE ? text : text.substring(0, MAX_SHOWN_VALUE) + "...";
