@@ -26,9 +26,11 @@ import java.util.Map;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, CheckCommand.class},
         description = "Change data capture: streams MySQL/MariaDB row changes to Kafka, NATS and more.",
-        footer = {"", "Exit codes: 0 ok, 1 failed, 2 invalid configuration or arguments, 3 check found problems.",
-                "Settings come from --set, then SLUICE_* environment variables, then the --config file,",
-                "then the defaults in reference.conf, which documents every key."})
+        footer = {"",
+                "Exit codes: 0 ok, 1 failed, 2 invalid configuration or arguments,",
+                "3 check found problems.",
+                "Settings: --set wins over SLUICE_* environment variables, which win over",
+                "the --config file, which wins over reference.conf (it documents every key)."})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
