@@ -2,7 +2,6 @@ package io.sluice.servers;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +61,9 @@ final class BinaryCache {
             try {
                 Files.createDirectories(root);
                 try (FileChannel lockFile = FileChannel.open(root.resolve(name + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = lockFile.lock()) {
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    // Released when the channel closes; blocks while another JVM builds this entry.
+                    lockFile.lock();
                     if (Files.isDirectory(entry)) {
                         return entry;
                     }

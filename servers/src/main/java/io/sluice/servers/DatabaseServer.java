@@ -28,11 +28,14 @@ import java.util.Set;
  *
  * <p>Defaults: {@code binlog_format=ROW}, {@code binlog_row_image=FULL}, {@code binlog_row_metadata=FULL},
  * GTIDs off (MariaDB always writes them), {@code server_id=1}, server time zone left at the system's.
- * User {@code root} with an empty password, reachable over TCP on 127.0.0.1 only. Options added with
+ * User {@code root} with an empty password, reachable over TCP on 127.0.0.1 only. To stay small on a
+ * shared CI machine: a 64 MiB buffer pool, a 16 MiB redo log, no performance schema, no X protocol
+ * (MySQL), no TLS (MariaDB 11.4 would spend 13 s making a certificate). Options added with
  * {@link Builder#option} come last on the command line, so they override any default.
  *
- * <p>Each server copies a data directory initialised once per machine (see {@link BinaryCache}), so a
- * start costs well under a second plus the server's own start-up. See {@link ThrowawayServer} for the
+ * <p>Binaries are unpacked, and a data directory initialised, once per machine into
+ * {@code ~/.m2/repository/.cache/sluice-servers} (or {@code -Dsluice.servers.cache=DIR}); each server
+ * copies that data directory, which takes well under a second. See {@link ThrowawayServer} for the
  * lifecycle and threading; {@link #kill()} followed by {@link #start()} exercises crash recovery.
  */
 public final class DatabaseServer implements ThrowawayServer {
@@ -152,7 +155,8 @@ public final class DatabaseServer implements ThrowawayServer {
     }
 
     /**
-     * Runs each statement in order on one new connection, with autocommit on.
+     * Runs each statement in order on one new connection, with autocommit on; so
+     * {@code execute("BEGIN", "INSERT ...", "INSERT ...", "COMMIT")} writes one transaction.
      *
      * @throws ServerException naming the statement that failed and why
      */
@@ -315,7 +319,8 @@ public final class DatabaseServer implements ThrowawayServer {
          * log in.
          *
          * @throws ServerException if the binaries cannot be prepared or the server does not come up;
-         *                         the message ends with the last lines of its log
+         *                         the message ends with the last lines of its log, which stays on disk
+         *                         until the JVM exits
          */
         public DatabaseServer start() {
             DatabaseDistribution distribution = switch (flavor) {

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * A throwaway single-node Kafka cluster: one KRaft process that is both broker and controller, in a
  * child JVM (so its heap and ~100 threads stay out of the test JVM, and it can be stopped or killed
- * like any other server). Its jars come from Maven Central through this module's build; see
- * {@link KafkaClasspath}.
+ * like any other server). Its jars ({@code org.apache.kafka:kafka_2.13}) come from Maven Central
+ * through this module's build, which lists them for the child JVM; they are not on the class path of
+ * modules using this one.
  *
  * <pre>{@code
  * try (KafkaServer kafka = KafkaServer.builder().start()) {
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
  *
  * <p>Settings suit one broker: every internal topic has replication factor 1 and min ISR 1, and one
  * partition so that the first consumer group or transaction does not wait for fifty to be created;
- * topics are auto-created; consumer groups rebalance without the initial delay. Add or override any
+ * topics are auto-created; consumer groups rebalance without the initial delay; the broker session
+ * lasts 4 s, so a broker restarted after {@link #kill()} is accepted within seconds. Add or override any
  * broker property with {@link Builder#property}. The first start formats the storage (about a second
  * more); {@link #stop()} then {@link #start()} keeps topics, offsets and the cluster id, for broker
  * outage tests. See {@link ThrowawayServer} for the lifecycle and threading.
@@ -161,6 +163,10 @@ public final class KafkaServer implements ThrowawayServer {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         settings.put("group.initial.rebalance.delay.ms", "0");
         settings.put("auto.create.topics.enable", "true");
+        // After kill -9 the controller refuses the restarted broker until the old session expires
+        // (9 s by default); a shorter one makes crash tests quicker, with room left for GC pauses.
+        settings.put("broker.heartbeat.interval.ms", "1000");
+        settings.put("broker.session.timeout.ms", "4000");
         settings.putAll(overrides);
         Properties properties = new Properties();
         properties.putAll(settings);

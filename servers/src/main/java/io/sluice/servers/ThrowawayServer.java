@@ -6,11 +6,15 @@ import java.nio.file.Path;
  * A server process owned by the current JVM: listening on a free loopback port, keeping its files in
  * its own temporary directory, and gone when closed.
  *
- * <p>Lifecycle: a builder's {@code start()} returns a running server. {@link #stop()} shuts it down
- * cleanly and {@link #kill()} with SIGKILL; both keep the port and the data, so {@link #start()}
- * brings the same server back (for outage, reconnect and crash-recovery tests). {@link #close()}
- * stops it and deletes its directory; after that nothing but {@code close()} may be called. If the
- * JVM exits with servers still open, a shutdown hook kills their processes and deletes their
+ * <p>Lifecycle:
+ * <ol>
+ *   <li>A builder's {@code start()} returns a running server.</li>
+ *   <li>{@link #stop()} shuts it down cleanly, {@link #kill()} with SIGKILL; both keep the port and the
+ *       data, so {@link #start()} brings the same server back (outage, reconnect, crash-recovery tests).</li>
+ *   <li>{@link #close()} kills it (its data is being deleted, so a clean shutdown would only cost time)
+ *       and deletes its directory; a closed server cannot be started again.</li>
+ * </ol>
+ * If the JVM exits with servers still open, a shutdown hook kills their processes and deletes their
  * directories (set {@code -Dsluice.servers.keep=true} to keep the directories for a post-mortem).
  *
  * <p>Threading: lifecycle methods are synchronized and may be called from any thread.
@@ -47,7 +51,7 @@ public interface ThrowawayServer extends AutoCloseable {
     /** Kills the server with SIGKILL, as a crash would; does nothing if it is not running. */
     void kill();
 
-    /** Stops the server and deletes its data directory. Idempotent. */
+    /** Kills the server if it runs and deletes its data directory. Idempotent. */
     @Override
     void close();
 }
