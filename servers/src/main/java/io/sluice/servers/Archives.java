@@ -49,7 +49,7 @@ final class Archives {
 
     /**
      * Unpacks the {@code .tar.gz} resource at {@code url} into {@code target} with the system's
-     * {@code tar}, which, unlike the JDK, keeps symlinks and file modes.
+     * {@code tar}: the JDK cannot read tar archives, and {@code tar} keeps their symlinks and file modes.
      */
     static void untarGz(URL url, Path target) throws IOException {
         Path log = Files.createTempFile("sluice-tar", ".log");

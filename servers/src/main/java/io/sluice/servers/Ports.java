@@ -6,25 +6,34 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Free-port lookup and a plain "is anything listening" probe on the loopback interface. */
+/** Free-port lookup and a plain "is anything listening" probe on the loopback interface. Thread-safe. */
 final class Ports {
 
     static final String LOOPBACK = "127.0.0.1";
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
 
     /**
-     * A port nothing listens on right now. The OS picks it, so two lookups in a row (even in two JVMs)
-     * do not collide; another process could still take it before the server binds, which is rare
-     * enough on a test machine to accept.
+     * A port nothing listens on right now and that this JVM has not handed out before: a stopped
+     * server keeps its port for its restart, and the OS, which picks the port, may offer a just-closed
+     * one again. Another process could still take it before the server binds, which is rare enough
+     * on a test machine to accept.
      */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind any port on " + LOOPBACK, e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind any port on " + LOOPBACK, e);
+            }
         }
     }
 

@@ -87,10 +87,10 @@ final class ServerProcess {
         try {
             if (!run.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 run.kill();
-                throw run.failure("did not finish within " + timeout.toSeconds() + " s");
+                throw run.failure("it did not finish within " + timeout.toSeconds() + " s");
             }
             if (run.process.exitValue() != 0) {
-                throw run.failure("exited with code " + run.process.exitValue());
+                throw run.failure("it exited with code " + run.process.exitValue());
             }
         } catch (InterruptedException e) {
             run.kill();
