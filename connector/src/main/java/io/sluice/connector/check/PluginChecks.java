@@ -38,7 +38,7 @@ final class PluginChecks {
         }
         return Finding.fail(key + " = \"" + type + "\" is not an available " + kind + " type",
                 available.isEmpty() ? "no " + kind + " modules are on the class path; check the installation"
-                        : "choose one of " + String.join(", ", available)
+                        : "choose one of " + String.join(", ", new TreeSet<>(available))
                         + ", or put the module providing \"" + type + "\" into the lib folder");
     }
 

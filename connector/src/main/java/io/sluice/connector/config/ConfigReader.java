@@ -296,10 +296,11 @@ final class ConfigReader {
      * empty config when there is none. Used for the settings of a plug-in chosen by type name.
      */
     Config subtree(String key) {
-        ConfigValue holder = value("");
+        ConfigValue holder = config.hasPath(prefix) ? config.getValue(prefix) : null;
         if (!(holder instanceof ConfigObject object)) {
             return ConfigFactory.empty();
         }
+        // By key, not by path: a type name is one element even if it contains a dot.
         ConfigValue value = object.get(key);
         if (value == null || value.valueType() == ConfigValueType.NULL) {
             return ConfigFactory.empty();
@@ -314,7 +315,7 @@ final class ConfigReader {
 
     /** The value at {@code key}, or {@code null} when it is absent or {@code null}. */
     private ConfigValue value(String key) {
-        String path = key.isEmpty() ? prefix : path(key);
+        String path = path(key);
         try {
             return config.hasPathOrNull(path) && !config.getIsNull(path) ? config.getValue(path) : null;
         } catch (ConfigException.WrongType e) {
