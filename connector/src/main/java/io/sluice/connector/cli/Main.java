@@ -52,6 +52,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        JulToSlf4j.install();
         System.exit(execute(new ConfigLoader(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
     }
