@@ -30,6 +30,7 @@ final class ServerChecks {
         findings.add(rowValueOptions(server));
         findings.add(gtids(server, source.start()));
         findings.add(retention(server));
+        findings.add(startFile(server, source.start()));
         findings.add(serverId(server, source.serverId()));
         findings.addAll(privileges(server));
         findings.removeIf(f -> f == null);
@@ -147,6 +148,26 @@ final class ServerChecks {
                     + " (seven days) or longer");
         }
         return Finding.ok("binary logs are kept for " + kept + "; a Sluice stopped for longer cannot resume");
+    }
+
+    /** With {@code start.from = file}, the file must still be on the server. */
+    static Finding startFile(ServerFacts server, StartPosition start) {
+        if (start.kind() != StartPosition.Kind.FILE || server.binlogFiles() == null) {
+            return null;
+        }
+        if (server.binlogFiles().contains(start.file())) {
+            return Finding.ok("sluice.source.start.file = " + start.file() + " is on the server");
+        }
+        return Finding.fail("sluice.source.start.file = " + start.file() + " is not among the server's binlog files ("
+                        + describeFiles(server.binlogFiles()) + ")",
+                "name one of the listed files, or use start.from = earliest or current");
+    }
+
+    private static String describeFiles(List<String> files) {
+        if (files.isEmpty()) {
+            return "it has none";
+        }
+        return files.size() == 1 ? files.get(0) : files.get(0) + " to " + files.get(files.size() - 1);
     }
 
     static Finding serverId(ServerFacts server, long ours) {

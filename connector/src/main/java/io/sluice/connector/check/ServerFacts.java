@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param replicaServerIds server ids of the replicas registered with the server, or {@code null} when
  *                         the list could not be read
  * @param replicasNote     why the replica list could not be read, or {@code null}
+ * @param binlogFiles      the binlog files the server still has, oldest first ({@code SHOW BINARY LOGS}),
+ *                         or {@code null} when they could not be listed
  */
 record ServerFacts(
         String version,
@@ -25,7 +27,8 @@ record ServerFacts(
         Map<String, String> variables,
         List<String> grants,
         List<Long> replicaServerIds,
-        String replicasNote) {
+        String replicasNote,
+        List<String> binlogFiles) {
 
     private static final Pattern NUMBERS = Pattern.compile("^(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
@@ -33,6 +36,7 @@ record ServerFacts(
         variables = Map.copyOf(variables);
         grants = List.copyOf(grants);
         replicaServerIds = replicaServerIds == null ? null : List.copyOf(replicaServerIds);
+        binlogFiles = binlogFiles == null ? null : List.copyOf(binlogFiles);
     }
 
     boolean mariaDb() {

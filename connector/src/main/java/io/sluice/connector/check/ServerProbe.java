@@ -91,6 +91,17 @@ final class ServerProbe {
                 replicasNote = sql + " failed: " + e.getMessage();
             }
         }
-        return new ServerFacts(version, serverId, currentUser, variables, grants, replicas, replicasNote);
+        List<String> binlogFiles = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW BINARY LOGS")) {
+            while (rows.next()) {
+                binlogFiles.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            // Missing REPLICATION CLIENT, or the binlog is off: both are reported by their own rules.
+            binlogFiles = null;
+        }
+        return new ServerFacts(version, serverId, currentUser, variables, grants, replicas, replicasNote,
+                binlogFiles);
     }
 }

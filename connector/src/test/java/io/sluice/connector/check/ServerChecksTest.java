@@ -2,6 +2,7 @@ package io.sluice.connector.check;
 
 import io.sluice.connector.config.ConfigLoader;
 import io.sluice.connector.config.SourceConfig;
+import io.sluice.connector.config.StartPosition;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -81,11 +82,12 @@ class ServerChecksTest {
 
     @Test
     void serverIdOfTheServerItselfFailsAndOfAConnectedReplicaWarns() {
-        ServerFacts same = new ServerFacts("8.0.31", 5400, "sluice@%", variables(Map.of()), MYSQL_GRANTS, List.of(), null);
+        ServerFacts same = new ServerFacts("8.0.31", 5400, "sluice@%", variables(Map.of()), MYSQL_GRANTS, List.of(), null,
+                null);
         ServerFacts replica = new ServerFacts("8.0.31", 1, "sluice@%", variables(Map.of()), MYSQL_GRANTS,
-                List.of(2L, 5400L), null);
+                List.of(2L, 5400L), null, null);
         ServerFacts hidden = new ServerFacts("8.0.31", 1, "sluice@%", variables(Map.of()), MYSQL_GRANTS, null,
-                "SHOW REPLICAS failed: Access denied");
+                "SHOW REPLICAS failed: Access denied", null);
 
         assertEquals(Finding.Severity.FAIL, ServerChecks.serverId(same, 5400).severity());
         assertEquals(Finding.Severity.WARN, ServerChecks.serverId(replica, 5400).severity());
@@ -130,6 +132,18 @@ class ServerChecksTest {
     }
 
     @Test
+    void aStartFileTheServerNoLongerHasFails() {
+        StartPosition gone = new StartPosition(StartPosition.Kind.FILE, "binlog.000000", 4, null);
+        StartPosition there = new StartPosition(StartPosition.Kind.FILE, "binlog.000001", 4, null);
+
+        Finding finding = ServerChecks.startFile(mysql(Map.of()), gone);
+
+        assertEquals(Finding.Severity.FAIL, finding.severity());
+        assertTrue(finding.what().contains("(binlog.000001)"), finding.what());
+        assertEquals(Finding.Severity.OK, ServerChecks.startFile(mysql(Map.of()), there).severity());
+    }
+
+    @Test
     void shortBinlogRetentionWarns() {
         assertEquals(Finding.Severity.WARN,
                 ServerChecks.retention(mysql(Map.of("binlog_expire_logs_seconds", "3600"))).severity());
@@ -147,7 +161,8 @@ class ServerChecksTest {
     }
 
     private static ServerFacts facts(String version, Map<String, String> changes, List<String> grants) {
-        return new ServerFacts(version, 1, "sluice@%", variables(changes), grants, List.of(), null);
+        return new ServerFacts(version, 1, "sluice@%", variables(changes), grants, List.of(), null,
+                List.of("binlog.000001"));
     }
 
     /** A server configured as Sluice wants it, with {@code changes} applied. */
