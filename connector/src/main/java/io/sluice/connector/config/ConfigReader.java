@@ -54,10 +54,6 @@ final class ConfigReader {
         return prefix + "." + key;
     }
 
-    List<ConfigProblem> problems() {
-        return problems;
-    }
-
     void add(ConfigProblem problem) {
         problems.add(problem);
     }
@@ -111,12 +107,6 @@ final class ConfigReader {
             return null;
         }
         return text;
-    }
-
-    /** A string that may be absent or {@code null}, in which case the result is {@code null}. */
-    String optionalString(String key) {
-        ConfigValue value = value(key);
-        return value == null ? null : plain(key, value, "a string");
     }
 
     /** A password or token; absent means empty. Its value never enters a message. */
@@ -207,21 +197,6 @@ final class ConfigReader {
             return min;
         }
         return bytes;
-    }
-
-    /** {@code true} or {@code false} (HOCON also accepts yes/no and on/off). */
-    boolean bool(String key) {
-        ConfigValue value = value(key);
-        if (value == null) {
-            problem(key, "missing; set it to true or false");
-            return false;
-        }
-        try {
-            return config.getBoolean(path(key));
-        } catch (ConfigException e) {
-            problem(key, "expected true or false, was " + show(value));
-            return false;
-        }
     }
 
     /**
