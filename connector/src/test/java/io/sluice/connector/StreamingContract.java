@@ -306,6 +306,32 @@ abstract class StreamingContract {
     }
 
     @Test
+    void purgedPositionStopsWithAClearError(TestInfo info) throws Exception {
+        String db = freshDatabase(info);
+        server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
+        RunningDaemon running = daemon(TestConfigs.database(db));
+        server.execute("INSERT INTO " + db + ".t VALUES (1)");
+        awaitEvents(1);
+        running.stop();
+        server.execute("INSERT INTO " + db + ".t VALUES (2)", "FLUSH BINARY LOGS", "FLUSH BINARY LOGS");
+        String newest;
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SHOW BINARY LOGS")) {
+            String last = null;
+            while (rs.next()) {
+                last = rs.getString(1);
+            }
+            newest = last;
+        }
+        server.execute("PURGE BINARY LOGS TO '" + newest + "'");
+        RunningDaemon restarted = daemon(TestConfigs.database(db));
+        Throwable failure = restarted.awaitFailure(WAIT);
+        assertNotNull(failure, "the daemon must stop, not skip the lost changes");
+        assertTrue(failure.getMessage().contains("purged"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("checkpoint"), "says what to do: " + failure.getMessage());
+    }
+
+    @Test
     void reconnectsAfterServerRestartWithoutGap(TestInfo info) throws Exception {
         String db = freshDatabase(info);
         server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
