@@ -13,6 +13,6 @@ CREATE TABLE strs (
 );
 INSERT INTO strs VALUES (1, 'abc', 'Grüße 😀 日本', 'café résumé', 'plain', 'multi\nline\ttext "quoted"', REPEAT('x', 3000),
   0x01020304, 0x00FF10, 0xDEADBEEF, 'medium', 'red,blue');
-INSERT INTO strs VALUES (2, '', '', '', '', '', '', 0x00, 0x, 0x, 'small', '');
+INSERT INTO strs VALUES (2, '', '', '', '', '', '', 0x00, '', '', 'small', '');
 INSERT INTO strs VALUES (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 UPDATE strs SET e = 'large', s = 'green,red,blue', lat = 'ÀÉÎõü' WHERE id = 2;

@@ -87,7 +87,12 @@ abstract class StreamingContract {
     }
 
     private RunningDaemon daemon(FilterConfig filter) throws Exception {
-        return RunningDaemon.start(TestConfigs.memory(server, sinkName(), temp.resolve("checkpoint.json"), filter));
+        return RunningDaemon.start(TestConfigs.memory(server, sinkName(), checkpointFile(), filter));
+    }
+
+    /** Each test database has its own checkpoint, so no test starts where another stopped. */
+    private Path checkpointFile() {
+        return temp.resolve(db + ".checkpoint.json");
     }
 
     private List<ChangeEvent> awaitEvents(int count) throws InterruptedException {
@@ -260,7 +265,7 @@ abstract class StreamingContract {
     void resumesInsideATransactionExactlyWhereTheCheckpointStands(TestInfo info) throws Exception {
         String db = freshDatabase(info);
         server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
-        Path checkpoint = temp.resolve("checkpoint.json");
+        Path checkpoint = checkpointFile();
         String first = sinkName() + "-first";
         RunningDaemon failing = RunningDaemon.start(TestConfigs.memory(server, first, 700, checkpoint,
                 TestConfigs.database(db)));

@@ -28,7 +28,7 @@ final class InFlightEvents {
     private long bytes;
     private long advances; // entries that left the prefix, for the checkpointer's count trigger
     private BinlogPosition safe;
-    private Exception failure;
+    private volatile Exception failure; // volatile: the publisher checks it before every event
 
     InFlightEvents(int capacity, long maxBytes, BinlogPosition start) {
         this.capacity = capacity;
@@ -118,7 +118,7 @@ final class InFlightEvents {
     }
 
     /** The first broker refusal, or {@code null}. */
-    synchronized Exception failure() {
+    Exception failure() {
         return failure;
     }
 

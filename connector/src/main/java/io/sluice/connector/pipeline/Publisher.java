@@ -65,12 +65,11 @@ final class Publisher implements Runnable {
                     }
                     continue;
                 }
-                if (inFlight.failure() != null) {
-                    failure = inFlight.failure();
-                    return;
-                }
                 if (item instanceof RowsChange change) {
-                    publish(change);
+                    if (!publish(change)) {
+                        failure = inFlight.failure();
+                        return;
+                    }
                 } else {
                     inFlight.add(((TransactionEnd) item).next(), 0, true);
                 }
@@ -82,11 +81,15 @@ final class Publisher implements Runnable {
         }
     }
 
-    private void publish(RowsChange change) throws InterruptedException, SinkException {
+    /** @return {@code false} when the sink refused an event: nothing after it may be published */
+    private boolean publish(RowsChange change) throws InterruptedException, SinkException {
         long now = System.currentTimeMillis();
         var rows = change.after() != null ? change.after() : change.before();
         var columns = change.after() != null ? change.afterColumns() : change.beforeColumns();
         for (int i = 0; i < rows.size(); i++) {
+            if (inFlight.failure() != null) {
+                return false;
+            }
             Serializable[] row = rows.get(i);
             byte[] key = encoder.key(change.table(), row, columns);
             byte[] value = encoder.value(change, i, now);
@@ -100,5 +103,6 @@ final class Publisher implements Runnable {
                     key, value, change.transaction().id(), change.timestampMillis());
             sink.publish(event, callback);
         }
+        return true;
     }
 }
