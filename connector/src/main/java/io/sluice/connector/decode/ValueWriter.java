@@ -321,7 +321,7 @@ public final class ValueWriter {
             Instant instant = (Instant) value;
             long epochSecond = instant.getEpochSecond();
             long days = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-            int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+            int secondOfDay = Math.floorMod(epochSecond, SECONDS_PER_DAY);
             int n = appendCivilDate(days);
             chars[n++] = 'T';
             n = appendClock(n, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60);

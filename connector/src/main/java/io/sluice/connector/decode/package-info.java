@@ -1,2 +1,5 @@
-/** Turns binlog cell values into exact typed values and writes them as JSON. */
+/**
+ * Turns binlog cells into exact typed values ({@link io.sluice.connector.decode.BinlogDeserializers}) and
+ * writes them as JSON ({@link io.sluice.connector.decode.ValueWriter}).
+ */
 package io.sluice.connector.decode;
