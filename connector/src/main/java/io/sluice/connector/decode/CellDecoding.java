@@ -199,7 +199,7 @@ final class CellDecoding {
     }
 
     static Serializable datetime(int year, int month, int day, int hour, int minute, int second, int micros) {
-        if (isCalendarDate(year, month, day) && hour < 24) {
+        if (isCalendarDate(year, month, day) && hour < 24 && minute < 60 && second < 60) {
             return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
         }
         if ((year | month | day | hour | minute | second | micros) == 0) {

@@ -199,6 +199,9 @@ class CellDecodingTest {
                 decode(ColumnType.DATETIME_V2, 0, 0, MysqlPacking.datetime2(2024, 2, 30, 10, 0, 0, 0, 0)));
         assertEquals(new InvalidDateTime(2024, 2, 0, 10, 0, 0, 500_000),
                 decode(ColumnType.DATETIME_V2, 1, 0, MysqlPacking.datetime2(2024, 2, 0, 10, 0, 0, 500_000, 1)));
+        // Never produced by a server, but must not fail the whole event.
+        assertEquals(new InvalidDateTime(2024, 1, 1, 23, 63, 63, 0),
+                decode(ColumnType.DATETIME_V2, 0, 0, MysqlPacking.datetime2(2024, 1, 1, 23, 63, 63, 0, 0)));
         assertEquals(LocalDateTime.of(1, 1, 1, 0, 0),
                 decode(ColumnType.DATETIME_V2, 0, 0, MysqlPacking.datetime2(1, 1, 1, 0, 0, 0, 0, 0)));
     }
