@@ -29,6 +29,8 @@ public final class ReadBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String heap = args.length > 1 ? args[1] : "256m";
+        // Extra JVM options for the measured process, e.g. -Dbench.daemon.options=-XX:StartFlightRecording=...
+        String extra = System.getProperty("bench.daemon.options", "");
         try (DatabaseServer server = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start()) {
             server.execute("CREATE DATABASE bench",
                     "CREATE TABLE bench.orders (id BIGINT PRIMARY KEY, customer VARCHAR(64), email VARCHAR(64),"
@@ -41,8 +43,11 @@ public final class ReadBenchmark {
             System.out.printf("loaded %,d rows in %.1f s (%,.0f rows/s)%n", rows, loadSeconds, rows / loadSeconds);
 
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                    "-cp", System.getProperty("java.class.path"), DaemonUnderTest.class.getName(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonUnderTest.class.getName(),
                     server.host(), Integer.toString(server.port()), server.user(), server.password(),
                     start[0], start[1], Integer.toString(rows)));
             Process daemon = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Turns binlog events, in the order the server sends them, into {@link StreamItem}s, and keeps track
@@ -183,6 +184,8 @@ final class ChangeAssembler {
         if (table == null || rowsSeen <= rowsToSkip) {
             return;
         }
+        before = randomAccess(before);
+        after = randomAccess(after);
         int skip = (int) Math.max(0, rowsToSkip - first);
         if (skip > 0) {
             before = before == null ? null : before.subList(skip, count);
@@ -190,6 +193,11 @@ final class ChangeAssembler {
         }
         output.put(new RowsChange(transaction, table, operation, before, after, beforeColumns, afterColumns,
                 first + skip, header.getPosition(), header.getServerId(), header.getTimestamp()));
+    }
+
+    /** The binlog client hands rows as linked lists; the encoder reads them by index. */
+    private static List<Serializable[]> randomAccess(List<Serializable[]> rows) {
+        return rows == null || rows instanceof RandomAccess ? rows : new ArrayList<>(rows);
     }
 
     private static String mariadbGtid(MariadbGtidEventData data) {
