@@ -79,8 +79,16 @@ class LargeTransactionIT {
             } finally {
                 daemon.destroy();
                 assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the daemon");
-                assertEquals(0, daemon.exitValue(), "graceful stop exits 0");
+                assertEquals(0, daemon.exitValue(), () -> "graceful stop exits 0; daemon log:\n" + log());
             }
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(temp.resolve("daemon.log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

@@ -40,7 +40,12 @@ final class RunCommand implements Callable<Void> {
             daemon.stop();
             try {
                 // The JVM exits when the hook returns: wait for run() to finish its final checkpoint.
-                finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)
+                        && daemon.state() == Daemon.State.STOPPED) {
+                    // A JVM ended by a signal reports 128 + signal (143); a completed graceful stop
+                    // is a success, so say 0 to the supervisor. halt() is the only way to set it now.
+                    Runtime.getRuntime().halt(0);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

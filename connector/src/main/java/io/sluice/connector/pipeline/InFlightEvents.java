@@ -28,6 +28,10 @@ final class InFlightEvents {
     private long bytes;
     private long advances; // entries that left the prefix, for the checkpointer's count trigger
     private BinlogPosition safe;
+    // Who waits, so acknowledgements only wake a thread that has a reason to run: waking the
+    // checkpointer on every event would cost a context switch per event.
+    private boolean addWaiting;
+    private long wakeAtAdvances = Long.MAX_VALUE;
     private volatile Exception failure; // volatile: the publisher checks it before every event
 
     InFlightEvents(int capacity, long maxBytes, BinlogPosition start) {
@@ -48,8 +52,10 @@ final class InFlightEvents {
      */
     synchronized long add(BinlogPosition after, int size, boolean done) throws InterruptedException {
         while (failure == null && tail > head && (tail - head >= capacity || bytes + size > maxBytes)) {
+            addWaiting = true;
             wait();
         }
+        addWaiting = false;
         long sequence = tail++;
         int slot = (int) (sequence % capacity);
         positions[slot] = after;
@@ -90,7 +96,7 @@ final class InFlightEvents {
             advances++;
             moved = true;
         }
-        if (moved) {
+        if (moved && (addWaiting || advances >= wakeAtAdvances)) {
             notifyAll();
         }
     }
@@ -108,12 +114,17 @@ final class InFlightEvents {
     /** Waits until the advance count reaches {@code target}, a failure occurs, or the timeout passes. */
     synchronized void awaitAdvances(long target, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (advances < target && failure == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
+        wakeAtAdvances = target;
+        try {
+            while (advances < target && failure == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+        } finally {
+            wakeAtAdvances = Long.MAX_VALUE;
         }
     }
 

@@ -13,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The stages after the reader: a bounded queue, the publisher, the in-flight window and the
@@ -26,7 +24,7 @@ public final class Pipeline implements StreamOutput {
     /** Entries the in-flight window holds at most, whatever their size. */
     private static final int MAX_IN_FLIGHT_EVENTS = 1 << 16;
 
-    private final BlockingQueue<StreamItem> queue;
+    private final RowQueue queue;
     private final Sink sink;
     private final InFlightEvents inFlight;
     private final Publisher publisher;
@@ -40,7 +38,7 @@ public final class Pipeline implements StreamOutput {
      */
     public Pipeline(PipelineConfig config, CheckpointConfig checkpoints, Sink sink, CheckpointStore store,
                     BinlogPosition start, BinlogPosition saved, ValueEncoding encoding, boolean mariadb) {
-        this.queue = new ArrayBlockingQueue<>(config.queueEvents());
+        this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
         this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb);

@@ -11,7 +11,6 @@ import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 
 import java.io.Serializable;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Publisher implements Runnable {
 
-    private final BlockingQueue<StreamItem> queue;
+    private final RowQueue queue;
     private final Sink sink;
     private final InFlightEvents inFlight;
     private final EventEncoder encoder;
@@ -29,7 +28,7 @@ final class Publisher implements Runnable {
     private volatile boolean draining;
     private volatile Exception failure;
 
-    Publisher(BlockingQueue<StreamItem> queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
+    Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
               boolean mariadb) {
         this.queue = queue;
         this.sink = sink;

@@ -1,0 +1,76 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.connector.binlog.RowsChange;
+import io.sluice.connector.binlog.StreamItem;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The hand-off from reader to publisher, bounded in rows rather than items: one binlog rows event
+ * may carry a single row or hundreds, so counting items would not bound memory. An item larger than
+ * the whole budget is still accepted when the queue is empty, so nothing can wedge.
+ */
+final class RowQueue {
+
+    private final int capacityRows;
+    private final ArrayDeque<StreamItem> items = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notFull = lock.newCondition();
+    private final Condition notEmpty = lock.newCondition();
+    private int rows;
+
+    RowQueue(int capacityRows) {
+        this.capacityRows = capacityRows;
+    }
+
+    void put(StreamItem item) throws InterruptedException {
+        int weight = weight(item);
+        lock.lockInterruptibly();
+        try {
+            while (!items.isEmpty() && rows + weight > capacityRows) {
+                notFull.await();
+            }
+            items.addLast(item);
+            rows += weight;
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest item, or {@code null} when none arrives within the timeout. */
+    StreamItem poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (items.isEmpty()) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            StreamItem item = items.removeFirst();
+            rows -= weight(item);
+            notFull.signal();
+            return item;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int weight(StreamItem item) {
+        return item instanceof RowsChange change ? Math.max(1, change.rowCount()) : 1;
+    }
+}
