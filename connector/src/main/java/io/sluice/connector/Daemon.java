@@ -4,6 +4,8 @@ import io.sluice.checkpoint.CheckpointStore;
 import io.sluice.connector.binlog.BinlogReader;
 import io.sluice.connector.binlog.BinlogSource;
 import io.sluice.connector.binlog.SourceServer;
+import io.sluice.connector.check.Finding;
+import io.sluice.connector.check.Preflight;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.pipeline.Pipeline;
 import io.sluice.connector.position.BinlogPosition;
@@ -66,6 +68,7 @@ public final class Daemon {
     public void run() throws Exception {
         SourceServer server = new SourceServer(config.source());
         server.requireRowBinlog();
+        logPreflight();
         CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
                 .create(config.checkpoint().settings());
         try (store) {
@@ -105,6 +108,18 @@ public final class Daemon {
             throw failure;
         }
         state = State.STOPPED;
+    }
+
+    /**
+     * Logs what {@code sluice check} would report, as warnings: the hard requirements were just
+     * enforced; the rest (row metadata, GTIDs, grants) costs accuracy or features, not correctness.
+     */
+    private void logPreflight() {
+        for (Finding finding : new Preflight(config).run()) {
+            if (finding.severity() != Finding.Severity.OK) {
+                LOG.warn("{}: {}. {}", finding.severity(), finding.what(), finding.fix());
+            }
+        }
     }
 
     private void failed(Exception cause) {

@@ -58,7 +58,8 @@ public final class SourceServer {
 
     /**
      * Fails unless the server writes a binlog Sluice can read: binary logging on, ROW format, FULL row
-     * images. Row metadata and GTIDs are warnings, reported by the {@code check} command.
+     * images, no partial JSON or compressed events. Row metadata and GTIDs are warnings, reported by
+     * the {@code check} command and logged at start-up.
      */
     public void requireRowBinlog() throws SQLException {
         try (Connection connection = connect()) {
@@ -77,6 +78,17 @@ public final class SourceServer {
             if (image != null && !"FULL".equalsIgnoreCase(image)) {
                 throw new SQLException(where() + " logs binlog_row_image=" + image + "; Sluice needs FULL so every"
                         + " event carries the whole row. Run SET GLOBAL binlog_row_image='FULL'.");
+            }
+            // Both write row events the binlog client cannot decode; it would skip them.
+            String valueOptions = variable(connection, "binlog_row_value_options");
+            if (valueOptions != null && valueOptions.toUpperCase().contains("PARTIAL_JSON")) {
+                throw new SQLException(where() + " logs partial JSON updates (binlog_row_value_options=PARTIAL_JSON),"
+                        + " which Sluice cannot decode. Run SET GLOBAL binlog_row_value_options=''.");
+            }
+            String compressed = variable(connection, "log_bin_compress");
+            if ("ON".equalsIgnoreCase(compressed) || "1".equals(compressed)) {
+                throw new SQLException(where() + " compresses binlog events (log_bin_compress=ON), which Sluice cannot"
+                        + " decode. Run SET GLOBAL log_bin_compress=OFF.");
             }
         }
     }

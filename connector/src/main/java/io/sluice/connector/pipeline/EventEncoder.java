@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.sluice.connector.binlog.CapturedTable;
 import io.sluice.connector.binlog.RowsChange;
+import io.sluice.connector.binlog.TransactionInfo;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.decode.ValueWriter;
 import io.sluice.connector.schema.ColumnSchema;
@@ -61,7 +62,21 @@ final class EventEncoder {
     private final ValueWriter values;
     private final SerializedString version;
     private final SerializedString connector;
-    private final Map<TableSchema, SerializableString[]> columnNames = new IdentityHashMap<>();
+    private final Map<TableSchema, TableStrings> tables = new IdentityHashMap<>();
+
+    /** Names written for every row of a table, encoded once. */
+    private record TableStrings(SerializableString[] columns, SerializableString database, SerializableString table) {
+    }
+
+    // State of the change being encoded, set by begin(): the same for all its rows.
+    private RowsChange change;
+    private TableStrings strings;
+    private BitSet beforeColumns;
+    private BitSet afterColumns;
+    private TransactionInfo transaction;
+    private SerializableString transactionId;
+    private SerializableString gtid;
+    private SerializableString file;
 
     EventEncoder(ValueEncoding encoding, boolean mariadb) {
         JsonFactory json = new JsonFactoryBuilder()
@@ -80,13 +95,39 @@ final class EventEncoder {
         this.connector = new SerializedString(mariadb ? "mariadb" : "mysql");
     }
 
-    /** The primary-key columns of the row as a JSON object, or {@code null} for a table without a key. */
-    byte[] key(CapturedTable table, Serializable[] row, BitSet present) {
-        TableSchema schema = table.schema();
+    /** Prepares for the rows of one change: everything that is the same for all of them is done here. */
+    void begin(RowsChange next) {
+        change = next;
+        strings = stringsOf(next.table().schema());
+        int width = next.table().schema().columns().size();
+        beforeColumns = partial(next.beforeColumns(), width);
+        afterColumns = partial(next.afterColumns(), width);
+        if (next.transaction() != transaction) {
+            transaction = next.transaction();
+            transactionId = new SerializedString(transaction.id());
+            gtid = transaction.gtid() == null ? null : new SerializedString(transaction.gtid());
+            file = new SerializedString(transaction.file());
+        }
+    }
+
+    /** The columns a row image holds, or {@code null} when it holds all of them (a FULL row image). */
+    private static BitSet partial(BitSet present, int width) {
+        return present == null || present.cardinality() == width ? null : present;
+    }
+
+    /**
+     * The primary-key columns of row {@code i} of the current change as a JSON object, or {@code null}
+     * for a table without a key. Updates are keyed by their after image: the key the row has now.
+     */
+    byte[] key(int i) {
+        TableSchema schema = change.table().schema();
         if (!schema.hasKey()) {
             return null;
         }
-        SerializableString[] names = namesOf(schema);
+        boolean after = change.after() != null;
+        Serializable[] row = (after ? change.after() : change.before()).get(i);
+        BitSet present = after ? afterColumns : beforeColumns;
+        SerializableString[] names = strings.columns();
         try {
             buffer.reset();
             g.writeStartObject();
@@ -102,17 +143,16 @@ final class EventEncoder {
         return buffer.toByteArray();
     }
 
-    /** The envelope for row {@code i} of the change. */
-    byte[] value(RowsChange change, int i, long emittedAtMillis) {
+    /** The envelope for row {@code i} of the current change. */
+    byte[] value(int i, long emittedAtMillis) {
         CapturedTable table = change.table();
-        TableSchema schema = table.schema();
         try {
             buffer.reset();
             g.writeStartObject();
             g.writeFieldName(BEFORE);
-            row(table, change.before(), change.beforeColumns(), i);
+            row(table, change.before(), beforeColumns, i);
             g.writeFieldName(AFTER);
-            row(table, change.after(), change.afterColumns(), i);
+            row(table, change.after(), afterColumns, i);
 
             g.writeFieldName(SOURCE);
             g.writeStartObject();
@@ -125,15 +165,19 @@ final class EventEncoder {
             g.writeFieldName(SNAPSHOT);
             g.writeString(FALSE);
             g.writeFieldName(DB);
-            g.writeString(schema.database());
+            g.writeString(strings.database());
             g.writeFieldName(TABLE);
-            g.writeString(schema.table());
+            g.writeString(strings.table());
             g.writeFieldName(SERVER_ID);
             g.writeNumber(change.serverId());
             g.writeFieldName(GTID);
-            g.writeString(change.transaction().gtid());
+            if (gtid == null) {
+                g.writeNull();
+            } else {
+                g.writeString(gtid);
+            }
             g.writeFieldName(FILE);
-            g.writeString(change.transaction().file());
+            g.writeString(file);
             g.writeFieldName(POS);
             g.writeNumber(change.eventOffset());
             g.writeFieldName(ROW);
@@ -147,7 +191,7 @@ final class EventEncoder {
             g.writeFieldName(TRANSACTION);
             g.writeStartObject();
             g.writeFieldName(ID);
-            g.writeString(change.transaction().id());
+            g.writeString(transactionId);
             g.writeFieldName(TOTAL_ORDER);
             g.writeNumber(change.firstRowIndex() + i + 1);
             g.writeEndObject();
@@ -166,7 +210,7 @@ final class EventEncoder {
         }
         Serializable[] row = rows.get(i);
         List<ColumnSchema> columns = table.schema().columns();
-        SerializableString[] names = namesOf(table.schema());
+        SerializableString[] names = strings.columns();
         g.writeStartObject();
         int cell = 0;
         for (int position = 0; position < columns.size(); position++) {
@@ -183,22 +227,24 @@ final class EventEncoder {
         g.writeEndObject();
     }
 
-    private SerializableString[] namesOf(TableSchema schema) {
-        SerializableString[] names = columnNames.get(schema);
-        if (names == null) {
-            if (columnNames.size() >= MAX_CACHED_TABLES) {
-                columnNames.clear();
+    private TableStrings stringsOf(TableSchema schema) {
+        TableStrings cached = tables.get(schema);
+        if (cached == null) {
+            if (tables.size() >= MAX_CACHED_TABLES) {
+                tables.clear();
             }
-            names = schema.columns().stream().map(c -> new SerializedString(c.name())).toArray(SerializableString[]::new);
-            columnNames.put(schema, names);
+            cached = new TableStrings(
+                    schema.columns().stream().map(c -> new SerializedString(c.name())).toArray(SerializableString[]::new),
+                    new SerializedString(schema.database()), new SerializedString(schema.table()));
+            tables.put(schema, cached);
         }
-        return names;
+        return cached;
     }
 
-    /** A row image holds only the columns present in the event, in table order. */
+    /** A row image holds only the columns present in the event, in table order; null means all. */
     private static Serializable valueAt(Serializable[] row, BitSet present, int position) {
-        if (present == null || row.length == present.length() && row.length == present.cardinality()) {
-            return row[position]; // a FULL row image: every column present
+        if (present == null) {
+            return row[position];
         }
         if (!present.get(position)) {
             return null;

@@ -10,7 +10,6 @@ import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 
-import java.io.Serializable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,15 +82,14 @@ final class Publisher implements Runnable {
     /** @return {@code false} when the sink refused an event: nothing after it may be published */
     private boolean publish(RowsChange change) throws InterruptedException, SinkException {
         long now = System.currentTimeMillis();
-        var rows = change.after() != null ? change.after() : change.before();
-        var columns = change.after() != null ? change.afterColumns() : change.beforeColumns();
-        for (int i = 0; i < rows.size(); i++) {
+        encoder.begin(change);
+        int rows = change.rowCount();
+        for (int i = 0; i < rows; i++) {
             if (inFlight.failure() != null) {
                 return false;
             }
-            Serializable[] row = rows.get(i);
-            byte[] key = encoder.key(change.table(), row, columns);
-            byte[] value = encoder.value(change, i, now);
+            byte[] key = encoder.key(i);
+            byte[] value = encoder.value(i, now);
             long rowIndex = change.firstRowIndex() + i;
             BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
                     rowIndex + 1, change.transaction().gtidSetBefore());
