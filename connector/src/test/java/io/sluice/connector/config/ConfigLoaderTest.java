@@ -42,7 +42,7 @@ class ConfigLoaderTest {
         assertEquals("sluice-checkpoint.json", config.checkpoint().settings().getString("path"));
         assertEquals(Duration.ofSeconds(1), config.checkpoint().interval());
         assertEquals(10_000, config.checkpoint().maxEvents());
-        assertEquals(new PipelineConfig(8192, 64L << 20, Duration.ofSeconds(30)), config.pipeline());
+        assertEquals(new PipelineConfig(8192, 16L << 20, Duration.ofSeconds(30)), config.pipeline());
         assertEquals(ValueEncoding.DEFAULT, config.encoding());
     }
 
