@@ -93,6 +93,11 @@ public final class BinlogReader {
             if (System.nanoTime() - startedAt > config.reconnectMaxBackoff().toNanos()) {
                 backoff = config.reconnectMinBackoff(); // it was a healthy connection: start over
             }
+            if (String.valueOf(cause.getMessage()).contains("same server_uuid/server_id")) {
+                LOG.error("Another replica connected to {}:{} with server id {} and took over the stream."
+                        + " Every replica, including every Sluice instance, needs its own sluice.source.server-id.",
+                        config.host(), config.port(), config.serverId());
+            }
             LOG.warn("Lost the binlog connection to {}:{} at {} ({}); reconnecting in {} ms", config.host(),
                     config.port(), assembler.resumePosition().describe(), cause.getMessage(), backoff.toMillis());
             try {

@@ -23,8 +23,12 @@ public final class TestConfigs {
     private TestConfigs() {
     }
 
+    /** Every daemon a test starts is a replica of its own: a lingering one must not evict the next. */
+    private static final java.util.concurrent.atomic.AtomicLong SERVER_IDS = new java.util.concurrent.atomic.AtomicLong(6400);
+
     public static SourceConfig source(DatabaseServer server) {
-        return new SourceConfig(server.host(), server.port(), server.user(), new Secret(server.password()), 6401,
+        return new SourceConfig(server.host(), server.port(), server.user(), new Secret(server.password()),
+                SERVER_IDS.incrementAndGet(),
                 Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2),
                 StartPosition.CURRENT_POSITION);
     }
