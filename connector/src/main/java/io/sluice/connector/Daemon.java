@@ -15,6 +15,7 @@ import io.sluice.sink.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +96,11 @@ public final class Daemon {
                 }
             }
             state = State.STOPPING;
-            reader.stop(config.pipeline().shutdownTimeout());
-            BinlogPosition last = pipeline.shutdown(config.pipeline().shutdownTimeout());
+            // One deadline for every step, so the whole stop fits in sluice.pipeline.shutdown-timeout.
+            long deadline = System.nanoTime() + config.pipeline().shutdownTimeout().toNanos();
+            reader.stop(remaining(deadline));
+            pipeline.closeInput();
+            BinlogPosition last = pipeline.shutdown(remaining(deadline));
             LOG.info("Stopped; the checkpoint stands at {}", last == null ? "(none)" : last.describe());
         } catch (Exception e) {
             state = State.FAILED;
@@ -127,6 +131,10 @@ public final class Daemon {
             LOG.error("Stopping: {}", cause.getMessage());
         }
         stopRequested.countDown();
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private static String versionText() {

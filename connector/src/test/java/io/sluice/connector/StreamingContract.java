@@ -204,6 +204,31 @@ abstract class StreamingContract {
     }
 
     @Test
+    void savepointsStayInsideTheirTransaction(TestInfo info) throws Exception {
+        String db = freshDatabase(info);
+        server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
+        try (RunningDaemon ignored = daemon(TestConfigs.database(db))) {
+            server.execute("BEGIN",
+                    "INSERT INTO " + db + ".t VALUES (1)",
+                    "SAVEPOINT s1",
+                    "INSERT INTO " + db + ".t VALUES (2)",
+                    "ROLLBACK TO SAVEPOINT s1",
+                    "INSERT INTO " + db + ".t VALUES (3)",
+                    "COMMIT",
+                    "INSERT INTO " + db + ".t VALUES (4)");
+            List<ChangeEvent> events = awaitEvents(3);
+            Thread.sleep(300);
+            events = MemorySink.named(sinkName()).events();
+            assertEquals(List.of("{\"id\":1}", "{\"id\":3}", "{\"id\":4}"),
+                    events.stream().map(e -> new String(e.key())).toList(), "the rolled-back row never appears");
+            assertEquals(events.get(0).transactionId(), events.get(1).transactionId(),
+                    "a savepoint does not end the transaction");
+            assertEquals(2, value(events.get(1)).at("/transaction/total_order").asInt());
+            assertTrue(!events.get(2).transactionId().equals(events.get(0).transactionId()));
+        }
+    }
+
+    @Test
     void schemaChangesMidStreamDecodeWithTheSchemaOfTheirTime(TestInfo info) throws Exception {
         String db = freshDatabase(info);
         server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY, a VARCHAR(10))");
@@ -270,7 +295,8 @@ abstract class StreamingContract {
         RunningDaemon failing = RunningDaemon.start(TestConfigs.memory(server, first, 700, checkpoint,
                 TestConfigs.database(db)));
         StringBuilder insert = new StringBuilder("INSERT INTO " + db + ".t VALUES (1)");
-        for (int i = 2; i <= 1000; i++) {
+        // 5,000 rows fill the reader's queue (1,024 rows) after the refusal: stopping must not hang.
+        for (int i = 2; i <= 5000; i++) {
             insert.append(",(").append(i).append(')');
         }
         server.execute(insert.toString()); // one transaction, several rows events
@@ -283,12 +309,12 @@ abstract class StreamingContract {
         assertEquals(699, saved.rowsToSkip(), "the checkpoint covers exactly the acknowledged rows");
 
         try (RunningDaemon ignored = daemon(TestConfigs.database(db))) {
-            List<ChangeEvent> after = awaitEvents(301);
+            List<ChangeEvent> after = awaitEvents(4301);
             Thread.sleep(300);
             after = MemorySink.named(sinkName()).events();
-            assertEquals(301, after.size(), "no row is repeated and none is missing");
+            assertEquals(4301, after.size(), "no row is repeated and none is missing");
             assertEquals("{\"id\":700}", new String(after.get(0).key()));
-            assertEquals("{\"id\":1000}", new String(after.get(300).key()));
+            assertEquals("{\"id\":5000}", new String(after.get(4300).key()));
             assertEquals(before.get(0).transactionId(), after.get(0).transactionId());
         }
     }

@@ -63,17 +63,33 @@ public final class BinlogReader {
     /** Stops reading and waits for the reader thread to finish; items already handed on stay valid. */
     public void stop(Duration timeout) throws InterruptedException {
         stopping = true;
-        disconnectQuietly();
+        // Interrupt first: a reader waiting for room in the queue holds the client's connect lock,
+        // and disconnect() waits for that lock.
         thread.interrupt();
-        thread.join(timeout.toMillis());
+        disconnectQuietly();
+        thread.join(Math.max(1, timeout.toMillis()));
     }
 
     private void readLoop() {
+        try {
+            readUntilStopped();
+        } catch (Throwable e) {
+            // Anything unexpected ends reading; say so rather than leave a daemon that reads nothing.
+            stopping = true;
+            onFatal.accept(new BinlogReadException("the binlog reader stopped unexpectedly: " + e, e));
+        }
+    }
+
+    private void readUntilStopped() {
         Duration backoff = config.reconnectMinBackoff();
         while (!stopping) {
             BinlogPosition position = assembler.resumePosition();
+            assembler.restartAt(position);
             failure = null;
             BinaryLogClient connection = connect(position);
+            if (stopping) {
+                return; // stop() may have run before this client existed to be disconnected
+            }
             long startedAt = System.nanoTime();
             try {
                 connection.connect();
@@ -154,6 +170,10 @@ public final class BinlogReader {
 
             @Override
             public void onEventDeserializationFailure(BinaryLogClient failed, Exception ex) {
+                if (isNetworkFailure(ex)) {
+                    fail(ex); // the connection stalled in the middle of an event: reconnect and read it again
+                    return;
+                }
                 fail(new BinlogReadException("cannot decode the binlog event after "
                         + assembler.resumePosition().describe() + ": " + ex.getMessage()
                         + ". This is a bug or an unsupported column type; please report it with the table's"
@@ -171,7 +191,8 @@ public final class BinlogReader {
         try {
             assembler.accept(event);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Stopping, or the pipeline takes no more: end this connection. The interrupt flag stays
+            // cleared so that disconnect() below can close the connection from this thread.
             fail(e);
         } catch (Exception e) {
             fail(new BinlogReadException("cannot process the binlog event at " + event.getHeader()
@@ -199,6 +220,17 @@ public final class BinlogReader {
                 LOG.debug("disconnect failed", e);
             }
         }
+    }
+
+    /** Whether a failure while reading an event came from the network rather than from its content. */
+    private static boolean isNetworkFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException || cause instanceof SocketException
+                    || cause instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns why retrying cannot help, or {@code null} when a reconnect may succeed. */

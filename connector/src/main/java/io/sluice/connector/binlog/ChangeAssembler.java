@@ -7,6 +7,7 @@ import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.GtidEventData;
+import com.github.shyiko.mysql.binlog.event.GtidTaggedEventData;
 import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
@@ -48,6 +49,8 @@ final class ChangeAssembler {
 
     private String file;
     private TransactionInfo transaction;
+    /** Inside BEGIN ... COMMIT (or a MariaDB GTID group): statements other than COMMIT do not end it. */
+    private boolean explicit;
     private long rowsSeen;
     private long rowsToSkip;
     private BinlogPosition lastEnd;
@@ -59,16 +62,20 @@ final class ChangeAssembler {
     ChangeAssembler(TableRegistry tables, StreamOutput output, BinlogPosition start, boolean mariadb) {
         this.tables = tables;
         this.output = output;
-        this.file = start.file();
-        this.rowsToSkip = start.rowsToSkip();
-        this.lastEnd = new BinlogPosition(start.file(), start.offset(), 0, start.gtidSet());
+        restartAt(start);
         String gtidText = start.gtidSet() == null ? "" : start.gtidSet();
         this.gtids = mariadb ? new MariadbGtidSet(gtidText) : new GtidSet(gtidText);
 
         handlers.put(EventType.ROTATE, (e, h) -> file = ((RotateEventData) e.getData()).getBinlogFilename());
         handlers.put(EventType.GTID, (e, h) -> begin(h, ((GtidEventData) e.getData()).getMySqlGtid().toString()));
+        handlers.put(EventType.GTID_TAGGED, (e, h) -> begin(h, ((GtidTaggedEventData) e.getData()).getGtid()));
         handlers.put(EventType.ANONYMOUS_GTID, (e, h) -> begin(h, null));
-        handlers.put(EventType.MARIADB_GTID, (e, h) -> begin(h, mariadbGtid((MariadbGtidEventData) e.getData())));
+        handlers.put(EventType.MARIADB_GTID, (e, h) -> {
+            MariadbGtidEventData d = e.getData();
+            // The event's own server id field is only filled in the client's GTID mode; the header's always is.
+            begin(h, d.getDomainId() + "-" + h.getServerId() + "-" + d.getSequence());
+            explicit = (d.getFlags() & MariadbGtidEventData.FL_STANDALONE) == 0;
+        });
         handlers.put(EventType.QUERY, (e, h) -> query((QueryEventData) e.getData(), h));
         handlers.put(EventType.TABLE_MAP, (e, h) -> tables.onTableMap((TableMapEventData) e.getData()));
         handlers.put(EventType.XID, (e, h) -> end(h));
@@ -98,6 +105,18 @@ final class ChangeAssembler {
         handlers.put(EventType.EXT_UPDATE_ROWS, updates);
         handlers.put(EventType.DELETE_ROWS, deletes);
         handlers.put(EventType.EXT_DELETE_ROWS, deletes);
+        handlers.put(EventType.PARTIAL_UPDATE_ROWS_EVENT, (e, h) -> {
+            throw new IllegalStateException("the server wrote a partial JSON update (binlog_row_value_options ="
+                    + " PARTIAL_JSON, possibly set for one session), which Sluice cannot decode. Set"
+                    + " binlog_row_value_options='' globally and for the writing sessions.");
+        });
+        handlers.put(EventType.UNKNOWN, (e, h) -> {
+            if (transaction != null) {
+                throw new IllegalStateException("the server wrote an event of a type Sluice cannot read inside a"
+                        + " transaction (for MariaDB, log_bin_compress=ON writes such events); its rows would be lost."
+                        + " Turn log_bin_compress off.");
+            }
+        });
         handlers.put(EventType.TRANSACTION_PAYLOAD, (e, h) -> {
             // A compressed transaction: its inner events carry no usable offsets, so they are placed
             // at the payload event itself.
@@ -105,6 +124,19 @@ final class ChangeAssembler {
                 accept(inner, h);
             }
         });
+    }
+
+    /**
+     * Forgets the open transaction before a (re)connection: the server sends from {@code position},
+     * so the transaction is read again from its start and its first rows are skipped.
+     */
+    void restartAt(BinlogPosition position) {
+        file = position.file();
+        transaction = null;
+        explicit = false;
+        rowsSeen = 0;
+        rowsToSkip = position.rowsToSkip();
+        lastEnd = new BinlogPosition(position.file(), position.offset(), 0, position.gtidSet());
     }
 
     /** Handles one event. */
@@ -125,9 +157,11 @@ final class ChangeAssembler {
      */
     BinlogPosition resumePosition() {
         if (transaction != null) {
-            return new BinlogPosition(transaction.file(), transaction.offset(), rowsSeen, transaction.gtidSetBefore());
+            return new BinlogPosition(transaction.file(), transaction.offset(), Math.max(rowsSeen, rowsToSkip),
+                    transaction.gtidSetBefore());
         }
-        return lastEnd;
+        return rowsToSkip > 0 ? new BinlogPosition(lastEnd.file(), lastEnd.offset(), rowsToSkip, lastEnd.gtidSet())
+                : lastEnd;
     }
 
     private void begin(EventHeaderV4 header, String gtid) {
@@ -145,10 +179,11 @@ final class ChangeAssembler {
         String sql = data.getSql();
         if ("BEGIN".equalsIgnoreCase(sql) || startsWithIgnoreCase(sql, "XA START")) {
             begin(header, null);
-        } else if (startsWithIgnoreCase(sql, "XA END")) {
-            return; // the XA_PREPARE event that follows ends this part of the transaction
+            explicit = true;
         } else if ("COMMIT".equalsIgnoreCase(sql) || "ROLLBACK".equalsIgnoreCase(sql)) {
             end(header);
+        } else if (explicit) {
+            return; // SAVEPOINT, ROLLBACK TO SAVEPOINT, XA END ...: the transaction goes on
         } else {
             // DDL and XA COMMIT/ROLLBACK are transactions of their own; DDL may change any table.
             if (!startsWithIgnoreCase(sql, "XA ")) {
@@ -164,6 +199,7 @@ final class ChangeAssembler {
             gtids.add(transaction.gtid());
         }
         transaction = null;
+        explicit = false;
         rowsSeen = 0;
         rowsToSkip = 0;
         String gtidText = gtids.toString();
@@ -180,6 +216,10 @@ final class ChangeAssembler {
         int count = after != null ? after.size() : before.size();
         long first = rowsSeen;
         rowsSeen += count;
+        if (!tables.knows(tableId)) {
+            throw new IllegalStateException("rows for table id " + tableId + " arrived without the TABLE_MAP event"
+                    + " that describes them");
+        }
         CapturedTable table = tables.captured(tableId);
         if (table == null || rowsSeen <= rowsToSkip) {
             return;
@@ -192,16 +232,12 @@ final class ChangeAssembler {
             after = after == null ? null : after.subList(skip, count);
         }
         output.put(new RowsChange(transaction, table, operation, before, after, beforeColumns, afterColumns,
-                first + skip, header.getPosition(), header.getServerId(), header.getTimestamp()));
+                first + skip, skip, header.getPosition(), header.getServerId(), header.getTimestamp()));
     }
 
     /** The binlog client hands rows as linked lists; the encoder reads them by index. */
     private static List<Serializable[]> randomAccess(List<Serializable[]> rows) {
         return rows == null || rows instanceof RandomAccess ? rows : new ArrayList<>(rows);
-    }
-
-    private static String mariadbGtid(MariadbGtidEventData data) {
-        return data.getDomainId() + "-" + data.getServerId() + "-" + data.getSequence();
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {

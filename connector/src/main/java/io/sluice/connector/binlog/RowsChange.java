@@ -18,6 +18,9 @@ import java.util.List;
  * @param afterColumns  which table columns the after images hold
  * @param firstRowIndex index within the transaction of the first row here; row {@code i} has index
  *                      {@code firstRowIndex + i}
+ * @param firstRowInEvent index within the binlog rows event of the first row here (rows already
+ *                      emitted before a resume are left out), so row {@code i} is row
+ *                      {@code firstRowInEvent + i} of the event
  * @param eventOffset   binlog offset of the rows event
  * @param serverId      the server that wrote the event
  * @param timestampMillis when the event was written, in epoch milliseconds
@@ -31,6 +34,7 @@ public record RowsChange(
         BitSet beforeColumns,
         BitSet afterColumns,
         long firstRowIndex,
+        int firstRowInEvent,
         long eventOffset,
         long serverId,
         long timestampMillis) implements StreamItem {

@@ -68,6 +68,11 @@ final class TableRegistry {
         return entry == null ? null : entry.captured;
     }
 
+    /** Whether a TABLE_MAP event has described this table id since the last DDL or connection. */
+    boolean knows(long tableId) {
+        return byTableId.containsKey(tableId);
+    }
+
     /** Forgets every table: called on DDL, after which table ids and definitions may change. */
     void clear() {
         byTableId.clear();

@@ -38,6 +38,7 @@ final class Checkpointer implements Runnable {
         this.saved = alreadySaved;
     }
 
+    /** Ends the loop within one interval; a save in progress completes (no interrupt mid-write). */
     void stop() {
         stopping = true;
     }
@@ -50,7 +51,7 @@ final class Checkpointer implements Runnable {
     @Override
     public void run() {
         try {
-            while (!stopping) {
+            while (!stopping && inFlight.failure() == null) {
                 inFlight.awaitAdvances(inFlight.advances() + maxEvents, interval);
                 try {
                     saveIfMoved();

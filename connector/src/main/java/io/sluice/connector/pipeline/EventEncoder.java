@@ -181,7 +181,7 @@ final class EventEncoder {
             g.writeFieldName(POS);
             g.writeNumber(change.eventOffset());
             g.writeFieldName(ROW);
-            g.writeNumber(i);
+            g.writeNumber(change.firstRowInEvent() + i);
             g.writeEndObject();
 
             g.writeFieldName(OP);

@@ -56,6 +56,11 @@ final class InFlightEvents {
             wait();
         }
         addWaiting = false;
+        if (failure != null) {
+            // Nothing may enter after a refusal: an entry marked done could otherwise carry the safe
+            // position past the refused event.
+            throw new IllegalStateException("the sink refused an event; nothing more is published", failure);
+        }
         long sequence = tail++;
         int slot = (int) (sequence % capacity);
         positions[slot] = after;
@@ -70,6 +75,9 @@ final class InFlightEvents {
 
     /** The broker stored the entry. */
     synchronized void acknowledge(long sequence) {
+        if (sequence < head || sequence >= tail) {
+            return; // not in the window (a duplicate acknowledgement): must not mark another entry's slot
+        }
         acknowledged[(int) (sequence % capacity)] = true;
         advance();
     }

@@ -41,7 +41,7 @@ public final class Pipeline implements StreamOutput {
         this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
-        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb);
+        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, queue::close);
         this.checkpointer = new Checkpointer(store, inFlight, checkpoints.interval(), checkpoints.maxEvents(), saved);
         this.publisherThread = new Thread(publisher, "sluice-publisher");
         this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");
@@ -66,6 +66,11 @@ public final class Pipeline implements StreamOutput {
         return failure != null ? failure : checkpointer.failure();
     }
 
+    /** Takes no more items from the reader; a reader waiting for room is woken and stops. */
+    public void closeInput() {
+        queue.close();
+    }
+
     /**
      * The ordered end of a run; call after the reader has stopped: publish what is queued, wait for the
      * sink to settle it, save the final checkpoint, close the sink.
@@ -87,11 +92,12 @@ public final class Pipeline implements StreamOutput {
                     + " published again on restart", inFlight.pending());
         }
         checkpointer.stop();
-        checkpointerThread.interrupt();
-        checkpointerThread.join(1000);
-        BinlogPosition saved = checkpointer.saveIfMoved();
-        sink.close();
-        return saved;
+        checkpointerThread.join(Math.max(1, remainingMillis(deadline)));
+        try {
+            return checkpointer.saveIfMoved();
+        } finally {
+            sink.close();
+        }
     }
 
     private static long remainingMillis(long deadline) {

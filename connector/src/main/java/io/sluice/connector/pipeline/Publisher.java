@@ -24,11 +24,14 @@ final class Publisher implements Runnable {
     private final InFlightEvents inFlight;
     private final EventEncoder encoder;
     private final PublishCallback callback;
+    private final Runnable onStop;
     private volatile boolean draining;
     private volatile Exception failure;
 
+    /** @param onStop runs when publishing ends for any reason, so the reader stops waiting for room */
     Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
-              boolean mariadb) {
+              boolean mariadb, Runnable onStop) {
+        this.onStop = onStop;
         this.queue = queue;
         this.sink = sink;
         this.inFlight = inFlight;
@@ -63,6 +66,10 @@ final class Publisher implements Runnable {
                     }
                     continue;
                 }
+                if (inFlight.failure() != null) {
+                    failure = inFlight.failure();
+                    return;
+                }
                 if (item instanceof RowsChange change) {
                     if (!publish(change)) {
                         failure = inFlight.failure();
@@ -74,8 +81,11 @@ final class Publisher implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SinkException | RuntimeException e) {
-            failure = e;
+        } catch (Throwable e) {
+            Exception refused = inFlight.failure();
+            failure = refused != null ? refused : e instanceof Exception ex ? ex : new IllegalStateException(e);
+        } finally {
+            onStop.run();
         }
     }
 

@@ -21,17 +21,22 @@ final class RowQueue {
     private final Condition notFull = lock.newCondition();
     private final Condition notEmpty = lock.newCondition();
     private int rows;
+    private boolean closed;
 
     RowQueue(int capacityRows) {
         this.capacityRows = capacityRows;
     }
 
+    /** @throws InterruptedException also when the queue was closed: the reader must stop */
     void put(StreamItem item) throws InterruptedException {
         int weight = weight(item);
         lock.lockInterruptibly();
         try {
-            while (!items.isEmpty() && rows + weight > capacityRows) {
+            while (!closed && !items.isEmpty() && rows + weight > capacityRows) {
                 notFull.await();
+            }
+            if (closed) {
+                throw new InterruptedException("the pipeline takes no more items");
             }
             items.addLast(item);
             rows += weight;
@@ -56,6 +61,17 @@ final class RowQueue {
             rows -= weight(item);
             notFull.signal();
             return item;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses further items and wakes a reader waiting for room; queued items can still be taken. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }

@@ -45,7 +45,7 @@ public final class FileSinkFactory implements SinkFactory {
                         file.getChannel().force(false);
                     }
                     : out::flush;
-            return new JsonLinesSink(out, durability, value -> value, "file " + path);
+            return new JsonLinesSink(out, durability, value -> value, out::close, "file " + path);
         } catch (IOException e) {
             throw new SinkException("cannot open sink file " + path + " for appending: " + e.getMessage()
                     + ". Check sluice.sink.file.path and the directory's permissions.", e);

@@ -40,6 +40,7 @@ final class JsonLinesSink implements Sink {
     private final OutputStream out;
     private final Durability durability;
     private final Layout layout;
+    private final java.io.Closeable release;
     private final String description;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2 * MAX_GROUP);
     private final Thread writer;
@@ -48,8 +49,11 @@ final class JsonLinesSink implements Sink {
     private long completed;
     private volatile boolean closed;
 
-    JsonLinesSink(OutputStream out, Durability durability, Layout layout, String description) {
+    /** @param release what closing the sink does to the stream: close a file, only flush standard output */
+    JsonLinesSink(OutputStream out, Durability durability, Layout layout, java.io.Closeable release,
+                  String description) {
         this.out = out;
+        this.release = release;
         this.durability = durability;
         this.layout = layout;
         this.description = description;
@@ -63,10 +67,10 @@ final class JsonLinesSink implements Sink {
         if (closed) {
             throw new SinkException(description + " is closed");
         }
+        queue.put(new Pending(event, callback));
         synchronized (settled) {
             published++;
         }
-        queue.put(new Pending(event, callback));
     }
 
     private void writeLoop() {
@@ -94,7 +98,13 @@ final class JsonLinesSink implements Sink {
         }
     }
 
+    /** The first write failure; every later event fails too, so a failed group is never followed by more lines. */
+    private Exception writeFailure;
+
     private Exception write(List<Pending> group) {
+        if (writeFailure != null) {
+            return writeFailure;
+        }
         try {
             for (Pending pending : group) {
                 out.write(layout.apply(pending.event.value()));
@@ -103,7 +113,8 @@ final class JsonLinesSink implements Sink {
             durability.sync();
             return null;
         } catch (IOException e) {
-            return new IOException("cannot write to " + description + ": " + e.getMessage(), e);
+            writeFailure = new IOException("cannot write to " + description + ": " + e.getMessage(), e);
+            return writeFailure;
         }
     }
 
@@ -130,6 +141,11 @@ final class JsonLinesSink implements Sink {
             writer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            release.close();
+        } catch (IOException e) {
+            // Every acknowledged line was already flushed; nothing is lost by a failed close.
         }
     }
 }

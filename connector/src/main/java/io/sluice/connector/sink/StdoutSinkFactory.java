@@ -27,7 +27,7 @@ public final class StdoutSinkFactory implements SinkFactory {
         BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         boolean pretty = config.hasPath("pretty") && config.getBoolean("pretty");
         JsonLinesSink.Layout layout = pretty ? StdoutSinkFactory::indent : value -> value;
-        return new JsonLinesSink(out, out::flush, layout, "standard output");
+        return new JsonLinesSink(out, out::flush, layout, out::flush, "standard output");
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
