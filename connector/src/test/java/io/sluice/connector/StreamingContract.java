@@ -3,6 +3,7 @@ package io.sluice.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.connector.config.FilterConfig;
+import io.sluice.connector.config.StartPosition;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.connector.testing.GoldenFiles;
@@ -200,6 +201,30 @@ abstract class StreamingContract {
                 assertEquals(transaction, events.get(i).transactionId());
                 assertEquals(i + 1, value(events.get(i)).at("/transaction/total_order").asInt());
             }
+        }
+    }
+
+    @Test
+    void startsAfterAGtidSet(TestInfo info) throws Exception {
+        String db = freshDatabase(info);
+        server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)", "INSERT INTO " + db + ".t VALUES (0)");
+        String executed;
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(server.flavor().isMariaDb()
+                     ? "SELECT @@global.gtid_binlog_pos" : "SELECT @@global.gtid_executed")) {
+            rs.next();
+            executed = rs.getString(1).replace("\n", "");
+        }
+        server.execute("INSERT INTO " + db + ".t VALUES (1)"); // after the set: must arrive
+        StartPosition start = new StartPosition(StartPosition.Kind.GTID, null, 0, executed);
+        try (RunningDaemon ignored = RunningDaemon.start(TestConfigs.memory(server, start, sinkName(), -1,
+                checkpointFile(), TestConfigs.database(db)))) {
+            server.execute("INSERT INTO " + db + ".t VALUES (2)");
+            List<ChangeEvent> events = awaitEvents(2);
+            Thread.sleep(300);
+            events = MemorySink.named(sinkName()).events();
+            assertEquals(List.of("{\"id\":1}", "{\"id\":2}"), events.stream().map(e -> new String(e.key())).toList());
+            assertNotNull(value(events.get(0)).at("/source/gtid").textValue(), "GTIDs are reported");
         }
     }
 

@@ -17,6 +17,8 @@ import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.event.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import java.util.RandomAccess;
  * <p>Used by the reader thread only.
  */
 final class ChangeAssembler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeAssembler.class);
 
     @FunctionalInterface
     private interface Handler {
@@ -186,7 +190,11 @@ final class ChangeAssembler {
             return; // SAVEPOINT, ROLLBACK TO SAVEPOINT, XA END ...: the transaction goes on
         } else {
             // DDL and XA COMMIT/ROLLBACK are transactions of their own; DDL may change any table.
-            if (!startsWithIgnoreCase(sql, "XA ")) {
+            if (startsWithIgnoreCase(sql, "XA ROLLBACK")) {
+                // The prepared part was emitted at XA PREPARE, as Debezium does; say so rather than stay silent.
+                LOG.warn("{} at {}:{}: the rows of this XA transaction were already emitted when it was prepared;"
+                        + " consumers must undo them", sql, file, header.getPosition());
+            } else if (!startsWithIgnoreCase(sql, "XA ")) {
                 tables.clear();
             }
             begin(header, null);

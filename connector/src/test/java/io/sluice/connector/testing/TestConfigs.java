@@ -27,10 +27,13 @@ public final class TestConfigs {
     private static final java.util.concurrent.atomic.AtomicLong SERVER_IDS = new java.util.concurrent.atomic.AtomicLong(6400);
 
     public static SourceConfig source(DatabaseServer server) {
+        return source(server, StartPosition.CURRENT_POSITION);
+    }
+
+    public static SourceConfig source(DatabaseServer server, StartPosition start) {
         return new SourceConfig(server.host(), server.port(), server.user(), new Secret(server.password()),
                 SERVER_IDS.incrementAndGet(),
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2),
-                StartPosition.CURRENT_POSITION);
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2), start);
     }
 
     /** A daemon reading {@code server} into the memory sink {@code sinkName}, checkpointing to {@code checkpoint}. */
@@ -40,12 +43,17 @@ public final class TestConfigs {
 
     public static SluiceConfig memory(DatabaseServer server, String sinkName, long failAt, Path checkpoint,
                                       FilterConfig filter) {
+        return memory(server, StartPosition.CURRENT_POSITION, sinkName, failAt, checkpoint, filter);
+    }
+
+    public static SluiceConfig memory(DatabaseServer server, StartPosition start, String sinkName, long failAt,
+                                      Path checkpoint, FilterConfig filter) {
         Map<String, Object> sink = new HashMap<>();
         sink.put("name", sinkName);
         if (failAt > 0) {
             sink.put("fail-at", failAt);
         }
-        return new SluiceConfig(source(server), filter,
+        return new SluiceConfig(source(server, start), filter,
                 new SinkSelection("memory", ConfigFactory.parseMap(sink)),
                 new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", checkpoint.toString())),
                         Duration.ofMillis(200), 1000),
