@@ -14,6 +14,7 @@ import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.decode.ValueWriter;
 import io.sluice.connector.schema.ColumnSchema;
 import io.sluice.connector.schema.TableSchema;
+import io.sluice.event.Operation;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -117,16 +118,18 @@ final class EventEncoder {
 
     /**
      * The primary-key columns of row {@code i} of the current change as a JSON object, or {@code null}
-     * for a table without a key. Updates are keyed by their after image: the key the row has now.
+     * for a table without a key.
+     *
+     * @param beforeImage take the key from the row as it was (deletes, and the old key of an update)
+     *                    rather than as it is now
      */
-    byte[] key(int i) {
+    byte[] key(int i, boolean beforeImage) {
         TableSchema schema = change.table().schema();
         if (!schema.hasKey()) {
             return null;
         }
-        boolean after = change.after() != null;
-        Serializable[] row = (after ? change.after() : change.before()).get(i);
-        BitSet present = after ? afterColumns : beforeColumns;
+        Serializable[] row = (beforeImage ? change.before() : change.after()).get(i);
+        BitSet present = beforeImage ? beforeColumns : afterColumns;
         SerializableString[] names = strings.columns();
         try {
             buffer.reset();
@@ -143,16 +146,20 @@ final class EventEncoder {
         return buffer.toByteArray();
     }
 
-    /** The envelope for row {@code i} of the current change. */
-    byte[] value(int i, long emittedAtMillis) {
+    /**
+     * The envelope for row {@code i} of the current change, as {@code operation}: the change's own, or
+     * for an update that moves a row to another key, a delete (before image only) or a create (after
+     * image only).
+     */
+    byte[] value(int i, long emittedAtMillis, Operation operation) {
         CapturedTable table = change.table();
         try {
             buffer.reset();
             g.writeStartObject();
             g.writeFieldName(BEFORE);
-            row(table, change.before(), beforeColumns, i);
+            row(table, operation == Operation.CREATE ? null : change.before(), beforeColumns, i);
             g.writeFieldName(AFTER);
-            row(table, change.after(), afterColumns, i);
+            row(table, operation == Operation.DELETE ? null : change.after(), afterColumns, i);
 
             g.writeFieldName(SOURCE);
             g.writeStartObject();
@@ -185,7 +192,7 @@ final class EventEncoder {
             g.writeEndObject();
 
             g.writeFieldName(OP);
-            g.writeString(change.operation().code());
+            g.writeString(operation.code());
             g.writeFieldName(TS_MS);
             g.writeNumber(emittedAtMillis);
             g.writeFieldName(TRANSACTION);

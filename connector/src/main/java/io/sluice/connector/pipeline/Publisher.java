@@ -6,10 +6,12 @@ import io.sluice.connector.binlog.TransactionEnd;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.event.ChangeEvent;
+import io.sluice.event.Operation;
 import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,23 +95,40 @@ final class Publisher implements Runnable {
     private boolean publish(RowsChange change) throws InterruptedException, SinkException {
         long now = System.currentTimeMillis();
         encoder.begin(change);
+        Operation operation = change.operation();
         int rows = change.rowCount();
         for (int i = 0; i < rows; i++) {
             if (inFlight.failure() != null) {
                 return false;
             }
-            byte[] key = encoder.key(i);
-            byte[] value = encoder.value(i, now);
             long rowIndex = change.firstRowIndex() + i;
-            BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
-                    rowIndex + 1, change.transaction().gtidSetBefore());
-            int size = value.length + (key == null ? 0 : key.length);
-            long sequence = inFlight.add(after, size, false);
-            ChangeEvent event = new ChangeEvent(sequence, change.transaction().id() + "#" + rowIndex,
-                    change.operation(), change.table().schema().database(), change.table().schema().table(),
-                    key, value, change.transaction().id(), change.timestampMillis());
-            sink.publish(event, callback);
+            String id = change.transaction().id() + "#" + rowIndex;
+            byte[] key = encoder.key(i, operation == Operation.DELETE);
+            if (operation == Operation.UPDATE && key != null) {
+                byte[] oldKey = encoder.key(i, true);
+                if (!Arrays.equals(oldKey, key)) {
+                    // The row moved to another key: as in Debezium, a delete of the old key, then a
+                    // create of the new one, so a compacted topic does not keep the old key alive.
+                    // The row is only done (its position reached) after the create.
+                    publish(change, Operation.DELETE, id + ".d", oldKey, encoder.value(i, now, Operation.DELETE),
+                            rowIndex);
+                    operation = Operation.CREATE;
+                }
+            }
+            publish(change, operation, id, key, encoder.value(i, now, operation), rowIndex + 1);
+            operation = change.operation();
         }
         return true;
+    }
+
+    private void publish(RowsChange change, Operation operation, String id, byte[] key, byte[] value,
+                         long rowsDone) throws InterruptedException, SinkException {
+        BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
+                rowsDone, change.transaction().gtidSetBefore());
+        int size = value.length + (key == null ? 0 : key.length);
+        long sequence = inFlight.add(after, size, false);
+        ChangeEvent event = new ChangeEvent(sequence, id, operation, change.table().schema().database(),
+                change.table().schema().table(), key, value, change.transaction().id(), change.timestampMillis());
+        sink.publish(event, callback);
     }
 }
