@@ -27,6 +27,8 @@ final class StreamSetup {
 
     /** JetStream's API error code for "stream not found". */
     private static final int STREAM_NOT_FOUND = 10059;
+    /** JetStream's API error code for "subjects overlap with an existing stream". */
+    private static final int SUBJECTS_OVERLAP = 10065;
 
     private StreamSetup() {
     }
@@ -59,6 +61,12 @@ final class StreamSetup {
                         wanted.subjects(), wanted.duplicateWindow());
             }
         } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == SUBJECTS_OVERLAP) {
+                throw new SinkException("cannot " + (existing == null ? "create" : "update") + " the JetStream stream \""
+                        + wanted.name() + "\": another stream already stores some of the subjects " + wanted.subjects()
+                        + "; set sluice.sink.nats.stream.name to that stream, or choose another"
+                        + " sluice.sink.nats.subject-prefix and stream.subjects", e);
+            }
             throw new SinkException("cannot " + (existing == null ? "create" : "update") + " the JetStream stream \""
                     + wanted.name() + "\": " + e.getMessage() + "; check the sluice.sink.nats.stream settings and"
                     + " that the user may manage streams", e);

@@ -203,6 +203,15 @@ class NatsSinkIT {
     }
 
     @Test
+    void subjectsTakenByAnotherStreamFailNamingTheFix() throws Exception {
+        String prefix = freshPrefix();
+        jsm.addStream(StreamConfiguration.builder().name("OTHER_" + prefix).subjects(prefix + ".>")
+                .storageType(StorageType.File).build());
+        SinkException e = assertThrows(SinkException.class, () -> new NatsSinkFactory().create(settings(prefix, "")));
+        assertTrue(e.getMessage().contains("another stream already stores"), e.getMessage());
+    }
+
+    @Test
     void missingStreamWithCreateOffFails() {
         String prefix = freshPrefix();
         SinkException e = assertThrows(SinkException.class,
