@@ -1,0 +1,273 @@
+package io.sluice.sink.kafka;
+
+import io.sluice.event.ChangeEvent;
+import io.sluice.event.Operation;
+import io.sluice.sink.PublishCallback;
+import io.sluice.sink.Sink;
+import io.sluice.sink.SinkException;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Publishes each event to its table's topic with an idempotent {@link KafkaProducer}.
+ *
+ * <p>Threads: {@link #publish} runs on the core's publisher thread; acknowledgements arrive on the
+ * producer's I/O thread ({@code kafka-producer-network-thread | <client.id>}), which calls the
+ * {@link PublishCallback} directly; {@link #flush} hands {@code producer.flush()}, which has no
+ * timeout, to the thread {@code sluice-kafka-flush} and waits for the callbacks with its own timeout.
+ */
+final class KafkaSink implements Sink {
+
+    static final String HEADER_ID = "sluice.id";
+    static final String HEADER_OP = "sluice.op";
+    static final String HEADER_TRANSACTION = "sluice.transaction";
+    static final String TOMBSTONE_SUFFIX = "#tombstone";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+    private static final int MAX_KEY_IN_MESSAGE = 200;
+    /** A record batch's header and one record's framing, added to key, value and headers. */
+    private static final int RECORD_OVERHEAD = 61 + 21;
+
+    private final KafkaSinkConfig config;
+    private final Producer<byte[], byte[]> producer;
+    private final Topics topics;
+    private final int maxRecordBytes;
+    /** Topic per database.table, only touched by the publisher thread. */
+    private final Map<String, String> topicByTable = new HashMap<>();
+    private final Object settled = new Object();
+    /** Events published whose callback has not been called yet; guarded by {@link #settled}. */
+    private long inFlight;
+    private ExecutorService flusher;
+    private Future<?> pendingFlush;
+
+    KafkaSink(KafkaSinkConfig config, Producer<byte[], byte[]> producer, Topics topics) {
+        this.config = config;
+        this.producer = producer;
+        this.topics = topics;
+        this.maxRecordBytes = config.maxRecordBytes();
+    }
+
+    @Override
+    public void publish(ChangeEvent event, PublishCallback callback) throws InterruptedException, SinkException {
+        String topic = topicFor(event);
+        List<Header> headers = new ArrayList<>(3);
+        headers.add(header(HEADER_ID, event.id()));
+        headers.add(header(HEADER_OP, event.operation().code()));
+        if (event.transactionId() != null) {
+            headers.add(header(HEADER_TRANSACTION, event.transactionId()));
+        }
+        int size = event.sizeInBytes() + headerBytes(headers) + RECORD_OVERHEAD;
+        if (size > maxRecordBytes) {
+            String message = tooLarge(event, topic, size, maxRecordBytes + " bytes (producer max.request.size)");
+            if (config.oversized() == KafkaSinkConfig.Oversized.FAIL) {
+                throw new SinkException(message);
+            }
+            LOG.warn("Skipped, not published: {}", message);
+            callback.completed(event, null);
+            return;
+        }
+        boolean tombstone = config.tombstones() && event.operation() == Operation.DELETE && event.key() != null;
+        Completion completion = new Completion(event, topic, tombstone ? 2 : 1, callback);
+        synchronized (settled) {
+            inFlight++;
+        }
+        try {
+            send(new ProducerRecord<>(topic, null, event.key(), event.value(), headers), completion);
+        } catch (InterruptedException e) {
+            if (tombstone) {
+                completion.onCompletion(null, new InterruptException(e)); // the tombstone that is not sent
+            }
+            throw e;
+        }
+        if (tombstone) {
+            List<Header> tombstoneHeaders = new ArrayList<>(2);
+            tombstoneHeaders.add(header(HEADER_ID, event.id() + TOMBSTONE_SUFFIX));
+            if (event.transactionId() != null) {
+                tombstoneHeaders.add(header(HEADER_TRANSACTION, event.transactionId()));
+            }
+            send(new ProducerRecord<>(topic, null, event.key(), null, tombstoneHeaders), completion);
+        }
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record, Completion completion) throws InterruptedException {
+        try {
+            producer.send(record, completion);
+        } catch (InterruptException e) {
+            // The record was not handed over; its callback will not run.
+            completion.onCompletion(null, e);
+            Thread.interrupted();
+            throw new InterruptedException("Interrupted while the Kafka producer waited for room or metadata");
+        } catch (RuntimeException e) {
+            // KafkaProducer reports most failures through the callback; anything thrown still settles the event.
+            completion.onCompletion(null, e);
+        }
+    }
+
+    private String topicFor(ChangeEvent event) throws InterruptedException, SinkException {
+        String table = event.database() + "." + event.table();
+        String topic = topicByTable.get(table);
+        if (topic == null) {
+            topic = config.topic(event.database(), event.table());
+            KafkaSinkConfig.checkTopicLength(topic);
+            topics.ensure(topic, table);
+            topicByTable.put(table, topic);
+        }
+        return topic;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (settled) {
+            if (inFlight == 0) {
+                return true;
+            }
+        }
+        startProducerFlush();
+        synchronized (settled) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(settled, left);
+            }
+        }
+        return true;
+    }
+
+    /** Sends lingering batches now; on its own thread because {@code producer.flush()} cannot time out. */
+    private void startProducerFlush() {
+        if (flusher == null) {
+            flusher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "sluice-kafka-flush");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        if (pendingFlush == null || pendingFlush.isDone()) {
+            pendingFlush = flusher.submit(producer::flush);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            producer.close(config.closeTimeout());
+        } finally {
+            topics.close();
+            if (flusher != null) {
+                flusher.shutdownNow();
+            }
+        }
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int headerBytes(List<Header> headers) {
+        int bytes = 0;
+        for (Header h : headers) {
+            bytes += h.key().length() + h.value().length + 2;
+        }
+        return bytes;
+    }
+
+    static String tooLarge(ChangeEvent event, String topic, int size, String limit) {
+        String key = event.key() == null ? "(no primary key)" : new String(event.key(), StandardCharsets.UTF_8);
+        if (key.length() > MAX_KEY_IN_MESSAGE) {
+            key = key.substring(0, MAX_KEY_IN_MESSAGE) + "...";
+        }
+        return "Event " + event.id() + " of table " + event.database() + "." + event.table() + " with key " + key
+                + " is about " + size + " bytes as a Kafka record for topic " + topic + ", over the limit of " + limit
+                + ". Raise the producer's max.request.size (" + KafkaSinkConfig.PATH + ".producer), the broker's "
+                + "message.max.bytes and the topic's max.message.bytes, or set " + KafkaSinkConfig.PATH
+                + ".oversized = log-and-skip to skip such events";
+    }
+
+    /**
+     * Settles one event once all its records (the change, and a tombstone after a delete) were
+     * acknowledged. Runs on the producer's I/O thread and never throws into it.
+     */
+    private final class Completion implements Callback {
+        private final ChangeEvent event;
+        private final String topic;
+        private final PublishCallback callback;
+        private final AtomicInteger remaining;
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+        Completion(ChangeEvent event, String topic, int records, PublishCallback callback) {
+            this.event = event;
+            this.topic = topic;
+            this.remaining = new AtomicInteger(records);
+            this.callback = callback;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null) {
+                failure.compareAndSet(null, describe(exception));
+            }
+            if (remaining.decrementAndGet() != 0) {
+                return;
+            }
+            Exception failed = failure.get();
+            try {
+                if (failed instanceof SkippedTooLarge skipped) {
+                    LOG.warn("Skipped, not published: {}", skipped.getMessage());
+                    failed = null;
+                }
+                callback.completed(event, failed);
+            } catch (Throwable t) {
+                LOG.error("The publish callback for {} threw; the core's callback must not throw", event, t);
+            } finally {
+                synchronized (settled) {
+                    inFlight--;
+                    if (inFlight == 0) {
+                        settled.notifyAll();
+                    }
+                }
+            }
+        }
+
+        private Exception describe(Exception exception) {
+            if (exception instanceof RecordTooLargeException) {
+                String message = tooLarge(event, topic, event.sizeInBytes(),
+                        "the producer or broker (" + exception.getMessage() + ")");
+                return config.oversized() == KafkaSinkConfig.Oversized.FAIL
+                        ? new SinkException(message, exception) : new SkippedTooLarge(message);
+            }
+            return new SinkException("Kafka did not store event " + event.id() + " of table " + event.database() + "."
+                    + event.table() + " in topic " + topic + ": " + exception, exception);
+        }
+    }
+
+    /** Marks a record the broker refused as too large while the policy is to skip it. */
+    private static final class SkippedTooLarge extends Exception {
+        SkippedTooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.sluice.sink.kafka;
+
+import com.typesafe.config.Config;
+import io.sluice.sink.Sink;
+import io.sluice.sink.SinkException;
+import io.sluice.sink.SinkFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sink type {@code kafka}: parses {@code sluice.sink.kafka} and builds the producer and admin client. */
+public final class KafkaSinkFactory implements SinkFactory {
+
+    @Override
+    public String type() {
+        return "kafka";
+    }
+
+    @Override
+    public Sink create(Config config) throws SinkException {
+        KafkaSinkConfig settings = KafkaSinkConfig.from(config);
+        Map<String, Object> producerProps = new HashMap<>(settings.producer());
+        producerProps.putIfAbsent("client.id", "sluice");
+        KafkaProducer<byte[], byte[]> producer;
+        try {
+            producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        } catch (KafkaException e) {
+            throw new SinkException("Cannot create the Kafka producer from " + KafkaSinkConfig.PATH + ".producer: "
+                    + rootMessage(e) + ". Fix the setting named above", e);
+        }
+        Admin admin;
+        try {
+            Map<String, Object> adminProps = new HashMap<>(settings.admin());
+            adminProps.putIfAbsent("client.id", producerProps.get("client.id") + "-admin");
+            admin = Admin.create(adminProps);
+        } catch (KafkaException e) {
+            producer.close();
+            throw new SinkException("Cannot create the Kafka admin client from " + KafkaSinkConfig.PATH
+                    + ".producer and .admin: " + rootMessage(e) + ". Fix the setting named above", e);
+        }
+        return new KafkaSink(settings, producer, new Topics(admin, settings.createTopics(), settings.topicCheckTimeout()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            out.append(": ").append(c.getMessage());
+        }
+        return out.toString();
+    }
+}
