@@ -8,3 +8,8 @@ INSERT INTO nokey VALUES (1, 'one'), (1, 'one');
 DELETE FROM nokey LIMIT 1;
 CREATE TABLE prefix (name VARCHAR(100), v INT, PRIMARY KEY (name(10)));
 INSERT INTO prefix VALUES ('a rather long name', 1);
+-- Without a primary key, a unique key over NOT NULL columns keys the events; a nullable one does not.
+CREATE TABLE ukey (code VARCHAR(10) NOT NULL, region INT NOT NULL, note VARCHAR(10), UNIQUE KEY by_code (region, code));
+INSERT INTO ukey VALUES ('x', 7, 'first');
+CREATE TABLE nullable_ukey (code VARCHAR(10), UNIQUE KEY (code));
+INSERT INTO nullable_ukey VALUES ('y');

@@ -89,6 +89,9 @@ final class TableRegistry {
             return informationSchema.build(event);
         }
         TableSchema schema = TableMapSchemas.build(event);
+        if (!schema.hasKey()) {
+            schema = withUniqueKey(schema);
+        }
         return mariadb && hasSixteenOrFourByteBinary(schema) ? withDeclaredTypes(schema) : schema;
     }
 
@@ -103,6 +106,16 @@ final class TableRegistry {
             }
         }
         return false;
+    }
+
+    /**
+     * The binlog names only primary keys. A table without one is keyed by its first unique index over
+     * NOT NULL columns, as Debezium does; without such an index its events have a null key.
+     */
+    private TableSchema withUniqueKey(TableSchema schema) throws SQLException {
+        int[] key = informationSchema.uniqueKey(schema);
+        return key.length == 0 ? schema
+                : new TableSchema(schema.database(), schema.table(), schema.columns(), key, schema.exact());
     }
 
     private TableSchema withDeclaredTypes(TableSchema schema) throws SQLException {

@@ -29,6 +29,13 @@ public final class InformationSchemaSchemas {
                     + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY'"
                     + " ORDER BY ORDINAL_POSITION";
 
+    private static final String UNIQUE_KEYS_SQL =
+            "SELECT s.INDEX_NAME, s.COLUMN_NAME, c.IS_NULLABLE, s.SUB_PART FROM information_schema.STATISTICS s"
+                    + " JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = s.TABLE_SCHEMA"
+                    + " AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME"
+                    + " WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0"
+                    + " ORDER BY s.INDEX_NAME, s.SEQ_IN_INDEX";
+
     private final Supplier<Connection> connections;
 
     /** @param connections opens a JDBC connection to the source; each call's connection is closed after use */
@@ -80,6 +87,52 @@ public final class InformationSchemaSchemas {
             }
             return result;
         }
+    }
+
+    /**
+     * For a table without a primary key: the first unique index (by name) whose columns are all NOT
+     * NULL and not prefixes, as positions in {@code schema}; empty when there is none, or when one of
+     * its columns is not in the schema the binlog described. Such an index identifies a row as well
+     * as a primary key does.
+     */
+    public int[] uniqueKey(TableSchema schema) throws SQLException {
+        try (Connection connection = connections.get()) {
+            List<String[]> rows = query(connection, UNIQUE_KEYS_SQL, schema.database(), schema.table(), 4);
+            int start = 0;
+            while (start < rows.size()) {
+                int end = start;
+                while (end < rows.size() && rows.get(end)[0].equals(rows.get(start)[0])) {
+                    end++;
+                }
+                int[] key = usable(schema, rows.subList(start, end));
+                if (key != null) {
+                    return key;
+                }
+                start = end;
+            }
+            return new int[0];
+        }
+    }
+
+    private static int[] usable(TableSchema schema, List<String[]> indexColumns) {
+        int[] key = new int[indexColumns.size()];
+        for (int k = 0; k < key.length; k++) {
+            String[] column = indexColumns.get(k);
+            if (!"NO".equals(column[2]) || column[3] != null) {
+                return null;
+            }
+            int position = -1;
+            for (ColumnSchema c : schema.columns()) {
+                if (c.name().equals(column[1])) {
+                    position = c.position();
+                }
+            }
+            if (position < 0) {
+                return null;
+            }
+            key[k] = position;
+        }
+        return key;
     }
 
     private static int indexOf(List<ColumnSchema> columns, String name) {
