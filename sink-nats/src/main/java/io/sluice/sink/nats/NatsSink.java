@@ -118,6 +118,8 @@ final class NatsSink implements Sink {
             if (connection.getStatus() == Connection.Status.CONNECTED) {
                 try {
                     return jetStream.publishAsync(subject, headers, event.value());
+                } catch (IllegalArgumentException e) {
+                    throw new SinkException("jnats refused " + event + " on subject " + subject + ": " + e.getMessage(), e);
                 } catch (IllegalStateException e) {
                     // Nothing was queued (outgoing queue full, or the connection dropped just now): try again.
                     if (!waited) {
