@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.sluice.connector.config.CheckpointConfig;
+import io.sluice.connector.config.ConfigLoader;
+import io.sluice.connector.config.InvalidConfigException;
 import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.connector.sink.Plugins;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
 import io.sluice.servers.KafkaServer;
+import io.sluice.sink.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,6 +141,38 @@ class KafkaSinkIT {
             }
             assertEquals(orders.size(), orders.stream().map(m -> m.id).distinct().count(), "ids are unique");
         }
+    }
+
+    @Test
+    void aConfigurationFileWithEveryKafkaBlockPassesTheValidatorAndCreatesTheSink() throws Exception {
+        String hocon = """
+                sluice {
+                  source { host = "127.0.0.1", user = "sluice" }
+                  sink {
+                    type = kafka
+                    kafka {
+                      topic-prefix = files
+                      topic-template = "{prefix}.{database}.{table}"
+                      tombstones = false
+                      oversized = log-and-skip
+                      create-topics { enabled = true, partitions = 3, replication-factor = 1,
+                                      options { cleanup.policy = compact } }
+                      topic-check-timeout = 5s
+                      close-timeout = 1s
+                      producer { bootstrap.servers = "%s", linger.ms = 20, client.id = it }
+                      admin { request.timeout.ms = 10000 }
+                    }
+                  }
+                }
+                """.formatted(kafka.bootstrapServers());
+        SluiceConfig config = new ConfigLoader(Map.of()).load(hocon, "kafka-it.conf", List.of());
+        assertEquals("kafka", config.sink().type());
+        try (Sink sink = Plugins.sink("kafka").create(config.sink().settings())) {
+            assertTrue(sink.flush(Duration.ofSeconds(1)));
+        }
+        InvalidConfigException typo = assertThrows(InvalidConfigException.class, () -> new ConfigLoader(Map.of())
+                .load(hocon.replace("tombstones", "tombstone"), "kafka-it.conf", List.of()));
+        assertTrue(typo.getMessage().contains("sluice.sink.kafka.tombstone"), typo.getMessage());
     }
 
     /** One consumed record, with the headers the sink writes. */

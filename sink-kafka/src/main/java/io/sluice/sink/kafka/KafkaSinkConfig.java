@@ -61,11 +61,11 @@ public record KafkaSinkConfig(
      *
      * @param partitions        -1 for the broker's default
      * @param replicationFactor -1 for the broker's default
-     * @param config            topic-level settings, verbatim
+     * @param options           topic-level settings ({@code create-topics.options}), verbatim
      */
-    public record TopicCreation(boolean enabled, int partitions, short replicationFactor, Map<String, String> config) {
+    public record TopicCreation(boolean enabled, int partitions, short replicationFactor, Map<String, String> options) {
         public TopicCreation {
-            config = Map.copyOf(config);
+            options = Map.copyOf(options);
         }
     }
 
@@ -103,7 +103,7 @@ public record KafkaSinkConfig(
                 throw invalid("create-topics.replication-factor", "is " + replicas + "; write a positive number or -1");
             }
             Map<String, String> topicConfig = new LinkedHashMap<>();
-            flatten(create.getConfig("config")).forEach((k, v) -> topicConfig.put(k, String.valueOf(v)));
+            flatten(create.getConfig("options")).forEach((k, v) -> topicConfig.put(k, String.valueOf(v)));
             TopicCreation creation = new TopicCreation(create.getBoolean("enabled"), partitions, (short) replicas, topicConfig);
 
             Duration checkTimeout = positive(config, "topic-check-timeout");

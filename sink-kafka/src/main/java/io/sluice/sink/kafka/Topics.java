@@ -51,7 +51,7 @@ final class Topics implements AutoCloseable {
                     throw new SinkException("Kafka topic " + topic + " for table " + table + " does not exist and "
                             + KafkaSinkConfig.PATH + ".create-topics.enabled is false. Create the topic, or set "
                             + "create-topics.enabled = true to let Sluice create it (with create-topics.partitions, "
-                            + "replication-factor and config)");
+                            + "replication-factor and options)");
                 }
                 create(topic, table);
                 return;
@@ -83,7 +83,7 @@ final class Topics implements AutoCloseable {
         NewTopic request = new NewTopic(topic,
                 creation.partitions() < 0 ? Optional.empty() : Optional.of(creation.partitions()),
                 creation.replicationFactor() < 0 ? Optional.empty() : Optional.of(creation.replicationFactor()))
-                .configs(creation.config());
+                .configs(creation.options());
         try {
             admin.createTopics(List.of(request)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("Created Kafka topic {} for table {}", topic, table);
@@ -96,7 +96,7 @@ final class Topics implements AutoCloseable {
             }
             throw new SinkException("Could not create Kafka topic " + topic + " for table " + table + ": "
                     + e.getCause().getMessage() + ". Check " + KafkaSinkConfig.PATH
-                    + ".create-topics (partitions, replication-factor, config) or create the topic yourself",
+                    + ".create-topics (partitions, replication-factor, options) or create the topic yourself",
                     e.getCause());
         }
     }

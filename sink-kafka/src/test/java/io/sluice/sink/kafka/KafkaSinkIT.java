@@ -183,7 +183,7 @@ class KafkaSinkIT {
         String prefix = prefix(info);
         Callbacks callbacks = new Callbacks();
         try (Sink sink = sink(prefix, "topic-template = \"{prefix}_{table}\", tombstones = false, "
-                + "create-topics { enabled = true, partitions = 4, config { \"cleanup.policy\" = compact } }")) {
+                + "create-topics { enabled = true, partitions = 4, options { \"cleanup.policy\" = compact } }")) {
             sink.publish(event(Operation.CREATE, "a", 1, "{}"), callbacks::completed);
             sink.publish(event(Operation.DELETE, "b", 1, "{}"), callbacks::completed);
             assertTrue(sink.flush(WAIT));
@@ -235,7 +235,7 @@ class KafkaSinkIT {
     void recordTheBrokerRefusesAsTooLargeFailsTheCallbackWithTheSameMessage(TestInfo info) throws Exception {
         String prefix = prefix(info);
         Callbacks callbacks = new Callbacks();
-        try (Sink sink = sink(prefix, "create-topics { enabled = true, config { \"max.message.bytes\" = 5000 } }, "
+        try (Sink sink = sink(prefix, "create-topics { enabled = true, options { \"max.message.bytes\" = 5000 } }, "
                 + "producer { compression.type = none }")) {
             ChangeEvent event = event(Operation.CREATE, "blobs", 7, "\"" + "y".repeat(8_000) + "\"");
             sink.publish(event, callbacks::completed);
