@@ -33,10 +33,20 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Publishes each event to its table's topic with an idempotent {@link KafkaProducer}.
  *
- * <p>Threads: {@link #publish} runs on the core's publisher thread; acknowledgements arrive on the
- * producer's I/O thread ({@code kafka-producer-network-thread | <client.id>}), which calls the
- * {@link PublishCallback} directly; {@link #flush} hands {@code producer.flush()}, which has no
- * timeout, to the thread {@code sluice-kafka-flush} and waits for the callbacks with its own timeout.
+ * <p>Threads:
+ * <ul>
+ *   <li>the core's publisher thread runs {@link #publish} (and the topic check on a table's first
+ *       event) and {@link #flush};</li>
+ *   <li>{@code kafka-producer-network-thread | <client.id>} (Kafka's) sends batches and calls the
+ *       {@link PublishCallback} directly, as the SPI allows;</li>
+ *   <li>{@code kafka-admin-client-thread | <client.id>-admin} (Kafka's) answers topic checks;</li>
+ *   <li>{@code sluice-kafka-flush}, started by the first {@link #flush}, runs {@code producer.flush()},
+ *       which has no timeout of its own, while {@link #flush} waits for the callbacks with one.</li>
+ * </ul>
+ *
+ * <p>Back-pressure: when the producer's buffer ({@code buffer.memory}) is full, or the broker is gone
+ * and the producer has to wait for metadata, {@code send} and so {@link #publish} block for up to
+ * {@code max.block.ms} (about 24 days by default) and resume when the broker returns.
  */
 final class KafkaSink implements Sink {
 

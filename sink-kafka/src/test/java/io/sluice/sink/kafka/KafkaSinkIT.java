@@ -179,6 +179,33 @@ class KafkaSinkIT {
     }
 
     @Test
+    void publishesManyEventsWithManyInFlight(TestInfo info) throws Exception {
+        String prefix = prefix(info);
+        Callbacks callbacks = new Callbacks();
+        int count = 100_000;
+        String row = "{\"id\":%d,\"name\":\"customer %d\",\"email\":\"c%d@example.com\",\"balance\":\"1234.56\","
+                + "\"created\":\"2026-11-23T22:00:00Z\",\"note\":\"" + "n".repeat(120) + "\"}";
+        List<ChangeEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(event(Operation.CREATE, "customers", i % 1000, row.formatted(i, i, i)));
+        }
+        try (Sink sink = sink(prefix, "create-topics { enabled = true, partitions = 3 }")) {
+            sink.publish(events.get(0), callbacks::completed);
+            assertTrue(sink.flush(WAIT));
+            long start = System.nanoTime();
+            for (int i = 1; i < count; i++) {
+                sink.publish(events.get(i), callbacks::completed);
+            }
+            assertTrue(sink.flush(WAIT));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("Kafka sink: %d events of %d bytes acknowledged in %.2f s: %.0f events/s%n",
+                    count - 1, events.get(1).sizeInBytes(), seconds, (count - 1) / seconds);
+        }
+        callbacks.assertOncePerEvent(count);
+        assertEquals(List.of(), callbacks.failures);
+    }
+
+    @Test
     void createsTopicsWithTheConfiguredPartitionsAndConfig(TestInfo info) throws Exception {
         String prefix = prefix(info);
         Callbacks callbacks = new Callbacks();
