@@ -72,13 +72,17 @@ class KafkaSinkIT {
     }
 
     private SluiceConfig config(String prefix) {
+        return config(prefix, "shop");
+    }
+
+    private SluiceConfig config(String prefix, String database) {
         SinkSelection sink = new SinkSelection("kafka", ConfigFactory.parseString(
                         "topic-prefix = " + prefix + "\n"
                                 + "create-topics { enabled = true, partitions = 2 }\n"
                                 + "producer { bootstrap.servers = \"" + kafka.bootstrapServers() + "\" }")
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.sink.kafka")));
-        return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database("shop"), sink,
-                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", temp.resolve("cp.json").toString())),
+        return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database(database), sink,
+                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", temp.resolve(database + ".json").toString())),
                         Duration.ofMillis(200), 1000),
                 new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)),
                 ValueEncoding.DEFAULT);
@@ -140,6 +144,27 @@ class KafkaSinkIT {
                 }
             }
             assertEquals(orders.size(), orders.stream().map(m -> m.id).distinct().count(), "ids are unique");
+        }
+    }
+
+    @Test
+    void streamingResumesByItselfWhenTheBrokerReturns() throws Exception {
+        mysql.execute("CREATE DATABASE outage", "CREATE TABLE outage.t (id INT PRIMARY KEY, v INT)");
+        try (RunningDaemon daemon = RunningDaemon.start(config("down", "outage"))) {
+            mysql.execute("INSERT INTO outage.t VALUES (1, 1)");
+            assertEquals(1, Consumer.read(kafka.bootstrapServers(), "down.outage.t", 1).size());
+            kafka.stop();
+            try {
+                for (int i = 2; i <= 50; i++) {
+                    mysql.execute("INSERT INTO outage.t VALUES (" + i + ", " + i + ")");
+                }
+                Thread.sleep(3000); // the broker stays away for longer than a connection attempt
+                assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the broker");
+            } finally {
+                kafka.start();
+            }
+            List<Message> all = Consumer.read(kafka.bootstrapServers(), "down.outage.t", 50);
+            assertEquals(50, all.stream().map(Message::key).distinct().count(), "every row, once the broker is back");
         }
     }
 
