@@ -238,7 +238,9 @@ final class KafkaSink implements Sink {
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
             if (exception != null) {
-                failure.compareAndSet(null, describe(exception));
+                Exception described = describe(exception);
+                // A real failure outranks a skipped oversized record of the same event.
+                failure.updateAndGet(seen -> seen == null || seen instanceof SkippedTooLarge ? described : seen);
             }
             if (remaining.decrementAndGet() != 0) {
                 return;

@@ -124,6 +124,7 @@ public record KafkaSinkConfig(
                     throw invalid("producer." + own, "is set; Sluice sets it itself, remove it");
                 }
             }
+            checkOrderKept(producer);
             Map<String, Object> admin = new LinkedHashMap<>();
             Set<String> adminKeys = AdminClientConfig.configNames();
             producer.forEach((k, v) -> {
@@ -200,6 +201,22 @@ public record KafkaSinkConfig(
         if (topic.length() > MAX_TOPIC_LENGTH) {
             throw invalid("topic-template", "gives the topic name " + topic + " of " + topic.length()
                     + " characters; Kafka allows " + MAX_TOPIC_LENGTH + ", shorten the template or the prefix");
+        }
+    }
+
+    /**
+     * Without idempotence a retried request can overtake the next one on the same connection, which
+     * would reorder changes of one key; only one request in flight keeps the order then.
+     */
+    private static void checkOrderKept(Map<String, Object> producer) throws SinkException {
+        Object idempotence = producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+        Object inFlight = producer.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
+        boolean idempotent = idempotence == null || Boolean.parseBoolean(idempotence.toString().trim());
+        int requests = inFlight == null ? 5 : Integer.parseInt(inFlight.toString().trim());
+        if (!idempotent && requests > 1) {
+            throw invalid("producer.enable.idempotence", "is false with max.in.flight.requests.per.connection = "
+                    + requests + ": a retried batch could overtake the next and reorder changes of one row. Keep "
+                    + "enable.idempotence = true (with acks = all), or set max.in.flight.requests.per.connection = 1");
         }
     }
 

@@ -47,6 +47,12 @@ class KafkaSinkConfigTest {
     }
 
     @Test
+    void idempotenceOffIsAcceptedWithOneRequestInFlight() throws Exception {
+        KafkaSinkConfig.from(config("producer { bootstrap.servers = k, enable.idempotence = false, "
+                + "acks = 1, max.in.flight.requests.per.connection = 1 }"));
+    }
+
+    @Test
     void templateFillsPlaceholdersAndReplacesIllegalCharacters() throws Exception {
         KafkaSinkConfig c = KafkaSinkConfig.from(config(
                 "producer.bootstrap.servers = \"k:9092\", topic-prefix = cdc, topic-template = \"{prefix}-{table}_{database}\""));
@@ -64,6 +70,8 @@ class KafkaSinkConfigTest {
         assertTrue(error("producer.bootstrap.servers = k, oversized = drop").contains("write fail or log-and-skip"));
         assertTrue(error("producer { bootstrap.servers = k, value.serializer = x }")
                 .contains("sluice.sink.kafka.producer.value.serializer is set"));
+        assertTrue(error("producer { bootstrap.servers = k, enable.idempotence = false }")
+                .contains("max.in.flight.requests.per.connection = 5: a retried batch could overtake"));
         assertTrue(error("producer.bootstrap.servers = k, create-topics.partitions = 0")
                 .contains("sluice.sink.kafka.create-topics.partitions"));
     }
