@@ -76,8 +76,12 @@ class KafkaSinkIT {
     }
 
     private SluiceConfig config(String prefix, String database) {
-        SinkSelection sink = new SinkSelection("kafka", ConfigFactory.parseString(
-                        "topic-prefix = " + prefix + "\n"
+        return config(prefix, database, "");
+    }
+
+    private SluiceConfig config(String prefix, String database, String extra) {
+        SinkSelection sink = new SinkSelection("kafka", ConfigFactory.parseString(extra + "\n"
+                                + "topic-prefix = " + prefix + "\n"
                                 + "create-topics { enabled = true, partitions = 2 }\n"
                                 + "producer { bootstrap.servers = \"" + kafka.bootstrapServers() + "\" }")
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.sink.kafka")));
@@ -165,6 +169,24 @@ class KafkaSinkIT {
             }
             List<Message> all = Consumer.read(kafka.bootstrapServers(), "down.outage.t", 50);
             assertEquals(50, all.stream().map(Message::key).distinct().count(), "every row, once the broker is back");
+        }
+    }
+
+    @Test
+    void anOversizedRowStopsTheDaemonNamingTableKeySizeAndLimit() throws Exception {
+        mysql.execute("CREATE DATABASE big", "CREATE TABLE big.t (id INT PRIMARY KEY, body TEXT)");
+        try (RunningDaemon daemon = RunningDaemon.start(config("big", "big", "producer.max.request.size = 4000"))) {
+            mysql.execute("INSERT INTO big.t VALUES (1, 'small')",
+                    "INSERT INTO big.t VALUES (2, REPEAT('x', 6000))");
+            Throwable failure = daemon.awaitFailure(WAIT);
+            assertNotNull(failure, "the daemon stops");
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertTrue(messages.toString().contains("table big.t with key {\"id\":2}"), messages.toString());
+            assertTrue(messages.toString().contains("over the limit of 4000 bytes"), messages.toString());
+            assertEquals(1, Consumer.read(kafka.bootstrapServers(), "big.big.t", 1).size(), "the row before it");
         }
     }
 
