@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes the key and the Debezium-compatible envelope of one row change as JSON bytes. One instance
@@ -144,6 +145,19 @@ final class EventEncoder {
             throw new UncheckedIOException(e);
         }
         return buffer.toByteArray();
+    }
+
+    /** Whether update row {@code i} moved to another key: compares the key cells, encodes nothing. */
+    boolean keyChanged(int i) {
+        TableSchema schema = change.table().schema();
+        Serializable[] before = change.before().get(i);
+        Serializable[] after = change.after().get(i);
+        for (int position : schema.keyColumns()) {
+            if (!Objects.deepEquals(valueAt(before, beforeColumns, position), valueAt(after, afterColumns, position))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

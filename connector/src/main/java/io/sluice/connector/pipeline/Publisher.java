@@ -11,7 +11,6 @@ import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,16 +103,13 @@ final class Publisher implements Runnable {
             long rowIndex = change.firstRowIndex() + i;
             String id = change.transaction().id() + "#" + rowIndex;
             byte[] key = encoder.key(i, operation == Operation.DELETE);
-            if (operation == Operation.UPDATE && key != null) {
-                byte[] oldKey = encoder.key(i, true);
-                if (!Arrays.equals(oldKey, key)) {
-                    // The row moved to another key: as in Debezium, a delete of the old key, then a
-                    // create of the new one, so a compacted topic does not keep the old key alive.
-                    // The row is only done (its position reached) after the create.
-                    publish(change, Operation.DELETE, id + ".d", oldKey, encoder.value(i, now, Operation.DELETE),
-                            rowIndex);
-                    operation = Operation.CREATE;
-                }
+            if (operation == Operation.UPDATE && key != null && encoder.keyChanged(i)) {
+                // The row moved to another key: as in Debezium, a delete of the old key, then a create
+                // of the new one, so a compacted topic does not keep the old key alive. The row is only
+                // done (its position reached) after the create.
+                publish(change, Operation.DELETE, id + ".d", encoder.key(i, true),
+                        encoder.value(i, now, Operation.DELETE), rowIndex);
+                operation = Operation.CREATE;
             }
             publish(change, operation, id, key, encoder.value(i, now, operation), rowIndex + 1);
             operation = change.operation();
