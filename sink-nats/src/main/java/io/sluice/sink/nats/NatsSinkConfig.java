@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueType;
 import io.sluice.sink.SinkException;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,16 +13,7 @@ import java.util.Locale;
  * The settings of {@code sluice.sink.nats}, parsed once at start-up. Secrets are left out of
  * {@link #toString()}.
  *
- * @param servers         server URLs
- * @param connectionName  the name the server shows for the connection
- * @param credentialsFile a {@code .creds} file, or {@code null}
- * @param nkeySeedFile    a file holding an NKey user seed, or {@code null}
- * @param token           a token, or {@code null}
- * @param user            a user name, or {@code null}
- * @param password        that user's password, or {@code null}
- * @param tls             TLS settings
- * @param connectTimeout  how long one connection attempt may take
- * @param reconnectWait   wait between reconnection attempts
+ * @param connection      how to reach NATS
  * @param ackTimeout      how long an event may wait for the stream's acknowledgement
  * @param maxInFlight     events published and not yet acknowledged before publish blocks
  * @param subjects        how an event's subject is formed
@@ -31,16 +21,7 @@ import java.util.Locale;
  * @param stream          the stream and how it is created or checked
  */
 record NatsSinkConfig(
-        List<String> servers,
-        String connectionName,
-        Path credentialsFile,
-        Path nkeySeedFile,
-        String token,
-        String user,
-        String password,
-        Tls tls,
-        Duration connectTimeout,
-        Duration reconnectWait,
+        NatsConnectionConfig connection,
         Duration ackTimeout,
         int maxInFlight,
         SubjectTemplate subjects,
@@ -52,15 +33,6 @@ record NatsSinkConfig(
 
     /** JetStream storage of the stream. */
     enum Storage { FILE, MEMORY }
-
-    /** TLS to the servers; {@code trustStore} {@code null} means the JVM's default trust store. */
-    record Tls(boolean enabled, Path trustStore, String trustStorePassword, String trustStoreType) {
-        @Override
-        public String toString() {
-            return "Tls[enabled=" + enabled + ", trustStore=" + trustStore + ", trustStorePassword="
-                    + hidden(trustStorePassword) + ", trustStoreType=" + trustStoreType + "]";
-        }
-    }
 
     /**
      * The stream's wanted settings.
@@ -81,9 +53,11 @@ record NatsSinkConfig(
      */
     static NatsSinkConfig from(Config config) throws SinkException {
         try {
-            List<String> servers = config.getStringList("servers");
-            if (servers.isEmpty()) {
-                throw invalid("servers", "is empty; name at least one server URL such as \"nats://localhost:4222\"");
+            NatsConnectionConfig connection;
+            try {
+                connection = NatsConnectionConfig.from(config, "sluice.sink.nats");
+            } catch (IllegalArgumentException e) {
+                throw new SinkException(e.getMessage(), e);
             }
             String prefix = config.getString("subject-prefix");
             SubjectTemplate subjects;
@@ -92,34 +66,13 @@ record NatsSinkConfig(
             } catch (IllegalArgumentException e) {
                 throw invalid("subject-template", e.getMessage());
             }
-            Config tls = config.getConfig("tls");
-            NatsSinkConfig result = new NatsSinkConfig(
-                    List.copyOf(servers),
-                    config.getString("connection-name"),
-                    path(config, "credentials-file"),
-                    path(config, "nkey-seed-file"),
-                    optional(config, "token"),
-                    optional(config, "user"),
-                    optional(config, "password"),
-                    new Tls(tls.getBoolean("enabled"), path(tls, "trust-store"),
-                            tls.getString("trust-store-password"), tls.getString("trust-store-type")),
-                    positive(config, "connect-timeout"),
-                    positive(config, "reconnect-wait"),
+            return new NatsSinkConfig(
+                    connection,
                     positive(config, "ack-timeout"),
                     range(config, "max-in-flight", 1, 1_000_000),
                     subjects,
                     choice(config, "on-oversized", OversizedPolicy.class),
                     stream(config, prefix, subjects));
-            int methods = (result.credentialsFile != null ? 1 : 0) + (result.nkeySeedFile != null ? 1 : 0)
-                    + (result.token != null ? 1 : 0) + (result.user != null ? 1 : 0);
-            if (methods > 1) {
-                throw new SinkException("sluice.sink.nats: set at most one of credentials-file, nkey-seed-file,"
-                        + " token and user/password");
-            }
-            if ((result.user == null) != (result.password == null)) {
-                throw new SinkException("sluice.sink.nats: user and password go together; set both or neither");
-            }
-            return result;
         } catch (ConfigException e) {
             throw new SinkException("sluice.sink.nats: " + e.getMessage(), e);
         }
@@ -154,15 +107,6 @@ record NatsSinkConfig(
                 List.copyOf(subjects), choice(config, "stream.storage", Storage.class),
                 positive(config, "stream.duplicate-window"),
                 maxAge, maxBytes, range(config, "stream.replicas", 1, 5));
-    }
-
-    private static String optional(Config config, String key) {
-        return config.getIsNull(key) ? null : config.getString(key);
-    }
-
-    private static Path path(Config config, String key) {
-        String value = optional(config, key);
-        return value == null || value.isEmpty() ? null : Path.of(value);
     }
 
     private static Duration positive(Config config, String key) throws SinkException {
@@ -201,17 +145,9 @@ record NatsSinkConfig(
         return new SinkException("sluice.sink.nats." + key + " " + problem);
     }
 
-    private static String hidden(String secret) {
-        return secret == null ? "null" : secret.isEmpty() ? "(empty)" : "****";
-    }
-
     @Override
     public String toString() {
-        return "NatsSinkConfig[servers=" + servers + ", connectionName=" + connectionName
-                + ", credentialsFile=" + credentialsFile + ", nkeySeedFile=" + nkeySeedFile
-                + ", token=" + hidden(token) + ", user=" + user + ", password=" + hidden(password)
-                + ", tls=" + tls + ", connectTimeout=" + connectTimeout + ", reconnectWait=" + reconnectWait
-                + ", ackTimeout=" + ackTimeout + ", maxInFlight=" + maxInFlight + ", subjects=" + subjects
-                + ", onOversized=" + onOversized + ", stream=" + stream + "]";
+        return "NatsSinkConfig[" + connection + ", ackTimeout=" + ackTimeout + ", maxInFlight=" + maxInFlight
+                + ", subjects=" + subjects + ", onOversized=" + onOversized + ", stream=" + stream + "]";
     }
 }

@@ -22,7 +22,7 @@ class NatsSinkConfigTest {
     @Test
     void defaults() throws SinkException {
         NatsSinkConfig config = parse("");
-        assertEquals(List.of("nats://localhost:4222"), config.servers());
+        assertEquals(List.of("nats://localhost:4222"), config.connection().servers());
         assertEquals(10000, config.maxInFlight());
         assertEquals("sluice.*.*", config.subjects().wildcard());
         assertEquals(List.of("sluice.>"), config.stream().subjects());
