@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Threads, each named:
  * <ul>
  *   <li>{@code sluice-binlog-reader}: reads the binlog, tracks positions, hands row changes on;</li>
- *   <li>{@code sluice-publisher}: encodes rows to JSON and hands them to the sink;</li>
+ *   <li>{@code sluice-encoder-N} (one per core): encode row changes to JSON;</li>
+ *   <li>{@code sluice-publisher}: publishes the encoded events in binlog order to the sink;</li>
  *   <li>{@code sluice-checkpointer}: saves the acknowledged position, batched by time and count;</li>
  *   <li>the sink's own threads (broker client I/O, {@code sluice-jsonl-writer}), which acknowledge.</li>
  * </ul>

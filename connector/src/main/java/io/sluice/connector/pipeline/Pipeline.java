@@ -23,6 +23,8 @@ public final class Pipeline implements StreamOutput {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** Entries the in-flight window holds at most, whatever their size. */
     private static final int MAX_IN_FLIGHT_EVENTS = 1 << 16;
+    /** JSON encoding is the costliest stage; one thread per core keeps the publisher fed. */
+    private static final int ENCODER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final RowQueue queue;
     private final Sink sink;
@@ -41,7 +43,7 @@ public final class Pipeline implements StreamOutput {
         this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
-        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, queue::close);
+        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, queue::close);
         this.checkpointer = new Checkpointer(store, inFlight, checkpoints.interval(), checkpoints.maxEvents(), saved);
         this.publisherThread = new Thread(publisher, "sluice-publisher");
         this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");

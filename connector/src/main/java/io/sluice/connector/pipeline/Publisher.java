@@ -6,37 +6,62 @@ import io.sluice.connector.binlog.TransactionEnd;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.event.ChangeEvent;
-import io.sluice.event.Operation;
 import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
-import io.sluice.sink.SinkException;
 
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The encode-and-publish stage, on its own thread ({@code sluice-publisher}): takes row changes from
- * the reader's queue in binlog order, encodes each row, registers it as in flight and hands it to the
- * sink without waiting for the broker.
+ * The publish stage, on its own thread ({@code sluice-publisher}): takes row changes from the
+ * reader's queue in binlog order, has them encoded on the encoder threads ({@code sluice-encoder-N},
+ * one {@link EventEncoder} each), and publishes the results strictly in the order the changes were
+ * read, registering each event as in flight and never waiting for the broker.
+ *
+ * <p>At most {@link #WINDOW} changes are being encoded at once, which bounds the memory encoding holds.
  */
 final class Publisher implements Runnable {
+
+    private static final int WINDOW = 16;
+
+    /** A change taken from the queue, with its encoding under way (none for a transaction end). */
+    private record Pending(StreamItem item, Future<List<ChangeEncoding.Encoded>> encoded) {
+    }
 
     private final RowQueue queue;
     private final Sink sink;
     private final InFlightEvents inFlight;
-    private final EventEncoder encoder;
+    private final ExecutorService encoders;
+    private final ThreadLocal<EventEncoder> encoder;
+    private final ArrayDeque<Pending> window = new ArrayDeque<>(WINDOW);
     private final PublishCallback callback;
     private final Runnable onStop;
     private volatile boolean draining;
     private volatile Exception failure;
 
-    /** @param onStop runs when publishing ends for any reason, so the reader stops waiting for room */
+    /**
+     * @param encoderThreads how many threads encode JSON; order is restored before publishing
+     * @param onStop         runs when publishing ends for any reason, so the reader stops waiting for room
+     */
     Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
-              boolean mariadb, Runnable onStop) {
+              boolean mariadb, int encoderThreads, Runnable onStop) {
         this.onStop = onStop;
         this.queue = queue;
         this.sink = sink;
         this.inFlight = inFlight;
-        this.encoder = new EventEncoder(encoding, mariadb);
+        this.encoder = ThreadLocal.withInitial(() -> new EventEncoder(encoding, mariadb));
+        AtomicInteger number = new AtomicInteger();
+        this.encoders = Executors.newFixedThreadPool(encoderThreads, task -> {
+            Thread thread = new Thread(task, "sluice-encoder-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.callback = (event, error) -> {
             if (error == null) {
                 inFlight.acknowledge(event.sequence());
@@ -60,71 +85,65 @@ final class Publisher implements Runnable {
     public void run() {
         try {
             while (true) {
-                StreamItem item = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (item == null) {
-                    if (draining) {
+                fillWindow();
+                Pending next = window.poll();
+                if (next == null) {
+                    if (draining && queue.size() == 0) {
                         return;
                     }
                     continue;
                 }
-                if (inFlight.failure() != null) {
+                if (inFlight.failure() != null || !publish(next)) {
                     failure = inFlight.failure();
                     return;
-                }
-                if (item instanceof RowsChange change) {
-                    if (!publish(change)) {
-                        failure = inFlight.failure();
-                        return;
-                    }
-                } else {
-                    inFlight.add(((TransactionEnd) item).next(), 0, true);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             Exception refused = inFlight.failure();
-            failure = refused != null ? refused : e instanceof Exception ex ? ex : new IllegalStateException(e);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            failure = refused != null ? refused
+                    : cause instanceof Exception ex ? ex : new IllegalStateException(cause);
         } finally {
+            encoders.shutdownNow();
             onStop.run();
         }
     }
 
+    /** Takes changes from the queue and starts encoding them, waiting only when there is nothing to publish. */
+    private void fillWindow() throws InterruptedException {
+        while (window.size() < WINDOW) {
+            StreamItem item = window.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll(0, TimeUnit.MILLISECONDS);
+            if (item == null) {
+                return;
+            }
+            Future<List<ChangeEncoding.Encoded>> encoded = null;
+            if (item instanceof RowsChange change) {
+                long now = System.currentTimeMillis();
+                encoded = encoders.submit(() -> ChangeEncoding.encode(encoder.get(), change, now));
+            }
+            window.add(new Pending(item, encoded));
+        }
+    }
+
     /** @return {@code false} when the sink refused an event: nothing after it may be published */
-    private boolean publish(RowsChange change) throws InterruptedException, SinkException {
-        long now = System.currentTimeMillis();
-        encoder.begin(change);
-        Operation operation = change.operation();
-        int rows = change.rowCount();
-        for (int i = 0; i < rows; i++) {
+    private boolean publish(Pending next) throws Exception {
+        if (!(next.item() instanceof RowsChange change)) {
+            inFlight.add(((TransactionEnd) next.item()).next(), 0, true);
+            return true;
+        }
+        for (ChangeEncoding.Encoded encoded : next.encoded().get()) {
             if (inFlight.failure() != null) {
                 return false;
             }
-            long rowIndex = change.firstRowIndex() + i;
-            String id = change.transaction().id() + "#" + rowIndex;
-            byte[] key = encoder.key(i, operation == Operation.DELETE);
-            if (operation == Operation.UPDATE && key != null && encoder.keyChanged(i)) {
-                // The row moved to another key: as in Debezium, a delete of the old key, then a create
-                // of the new one, so a compacted topic does not keep the old key alive. The row is only
-                // done (its position reached) after the create.
-                publish(change, Operation.DELETE, id + ".d", encoder.key(i, true),
-                        encoder.value(i, now, Operation.DELETE), rowIndex);
-                operation = Operation.CREATE;
-            }
-            publish(change, operation, id, key, encoder.value(i, now, operation), rowIndex + 1);
-            operation = change.operation();
+            BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
+                    encoded.rowsDone(), change.transaction().gtidSetBefore());
+            long sequence = inFlight.add(after, encoded.size(), false);
+            sink.publish(new ChangeEvent(sequence, encoded.id(), encoded.operation(),
+                    change.table().schema().database(), change.table().schema().table(), encoded.key(),
+                    encoded.value(), change.transaction().id(), change.timestampMillis()), callback);
         }
         return true;
-    }
-
-    private void publish(RowsChange change, Operation operation, String id, byte[] key, byte[] value,
-                         long rowsDone) throws InterruptedException, SinkException {
-        BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
-                rowsDone, change.transaction().gtidSetBefore());
-        int size = value.length + (key == null ? 0 : key.length);
-        long sequence = inFlight.add(after, size, false);
-        ChangeEvent event = new ChangeEvent(sequence, id, operation, change.table().schema().database(),
-                change.table().schema().table(), key, value, change.transaction().id(), change.timestampMillis());
-        sink.publish(event, callback);
     }
 }
