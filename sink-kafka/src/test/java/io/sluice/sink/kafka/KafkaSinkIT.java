@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +53,23 @@ class KafkaSinkIT {
     private KafkaServer kafka;
 
     @BeforeAll
-    void startBroker() {
+    void startBroker() throws Exception {
         kafka = KafkaServer.builder().start();
+        warmUp(kafka.bootstrapServers());
+    }
+
+    /**
+     * A fresh broker may take a while to hand its first idempotent producer an id (it asks the
+     * controller for a block of them). That is the broker starting, not the sink under test, so one
+     * acknowledged write happens here, with a generous limit, before any test's own timeouts apply.
+     */
+    static void warmUp(String bootstrapServers) throws Exception {
+        Map<String, Object> settings = Map.of("bootstrap.servers", bootstrapServers, "enable.idempotence", true,
+                "acks", "all", "max.block.ms", 120_000, "delivery.timeout.ms", 120_000, "request.timeout.ms", 30_000);
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("sluice-warm-up", new byte[] {1})).get(2, TimeUnit.MINUTES);
+        }
     }
 
     @AfterAll
