@@ -1,6 +1,7 @@
 package io.sluice.benchmark;
 
 import io.sluice.servers.DatabaseServer;
+import io.sluice.servers.KafkaServer;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,6 +19,11 @@ import java.util.List;
  * sink, and prints events/s, MB/s and the daemon's peak resident memory.
  *
  * <p>Run: {@code ./mvnw -B -Pbenchmark -DskipTests -pl benchmark -am verify [-Dbench.rows=N]}
+ *
+ * <p>With {@code -Dbench.sink=kafka} a throwaway Kafka broker is started too, the topic created with
+ * {@value KafkaBench#PARTITIONS} partitions and the broker warmed up; the daemon publishes with the kafka
+ * sink and is timed until the last record is acknowledged. Then a bare {@code KafkaProducer} with the
+ * sink's default settings sends as many records, copied from the daemon's, and prints a {@code BASELINE} line.
  */
 public final class ReadBenchmark {
 
@@ -31,6 +37,28 @@ public final class ReadBenchmark {
         String heap = args.length > 1 ? args[1] : "256m";
         // Extra JVM options for the measured process, e.g. -Dbench.daemon.options=-XX:StartFlightRecording=...
         String extra = System.getProperty("bench.daemon.options", "");
+        String sink = System.getProperty("bench.sink", "counting");
+        if (!sink.equals("counting") && !sink.equals("kafka")) {
+            throw new IllegalArgumentException("bench.sink must be counting or kafka, not " + sink);
+        }
+        KafkaServer kafka = null;
+        if (sink.equals("kafka")) {
+            kafka = KafkaServer.builder().start();
+            KafkaBench.createTopic(kafka.bootstrapServers(), KafkaBench.TOPIC);
+            KafkaBench.warmUp(kafka.bootstrapServers());
+            System.out.println("kafka broker at " + kafka.bootstrapServers() + ", topic " + KafkaBench.TOPIC
+                    + " with " + KafkaBench.PARTITIONS + " partitions, warmed up");
+        }
+        try {
+            run(rows, heap, extra, kafka);
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+    }
+
+    private static void run(int rows, String heap, String extra, KafkaServer kafka) throws Exception {
         try (DatabaseServer server = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start()) {
             server.execute("CREATE DATABASE bench",
                     "CREATE TABLE bench.orders (id BIGINT PRIMARY KEY, customer VARCHAR(64), email VARCHAR(64),"
@@ -50,6 +78,10 @@ public final class ReadBenchmark {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonUnderTest.class.getName(),
                     server.host(), Integer.toString(server.port()), server.user(), server.password(),
                     start[0], start[1], Integer.toString(rows)));
+            if (kafka != null) {
+                command.addAll(List.of("kafka", kafka.bootstrapServers()));
+            }
+            double brokerCpuBefore = kafka == null ? 0 : childCpuSeconds("kafka");
             Process daemon = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
@@ -58,13 +90,35 @@ public final class ReadBenchmark {
                     if (line.startsWith("RESULT") || line.contains("ERROR") || line.contains("Exception")) {
                         System.out.println(line);
                     }
+                    if (line.equals("MEASURED") && kafka != null) {
+                        System.out.printf("broker CPU during the daemon run: %.1f s%n",
+                                childCpuSeconds("kafka") - brokerCpuBefore);
+                    }
                 }
             }
             int exit = daemon.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("the daemon under test exited with " + exit);
             }
+            if (kafka != null) {
+                double brokerCpu = childCpuSeconds("kafka");
+                double ownCpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+                KafkaBench.baseline(kafka.bootstrapServers(), rows);
+                System.out.printf("baseline CPU: broker %.1f s, producer JVM %.1f s (including reading 1,000 samples)%n",
+                        childCpuSeconds("kafka") - brokerCpu,
+                        ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0)
+                                - ownCpu);
+            }
         }
+    }
+
+    /** CPU time of this process's child whose command line mentions {@code marker}: the broker JVM. */
+    private static double childCpuSeconds(String marker) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
+                        && !p.info().commandLine().map(c -> c.contains(DaemonUnderTest.class.getName())).orElse(false))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .sum();
     }
 
     private static String[] binlogPosition(DatabaseServer server) throws Exception {
