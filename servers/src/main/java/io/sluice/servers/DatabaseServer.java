@@ -38,7 +38,7 @@ import java.util.Set;
  * copies that data directory, which takes well under a second. See {@link ThrowawayServer} for the
  * lifecycle and threading; {@link #kill()} followed by {@link #start()} exercises crash recovery.
  */
-public final class DatabaseServer implements ThrowawayServer {
+public final class DatabaseServer extends LocalServer {
 
     /** The servers tests run against. */
     public enum Flavor {
@@ -74,17 +74,13 @@ public final class DatabaseServer implements ThrowawayServer {
 
     private final Flavor flavor;
     private final DatabaseDistribution distribution;
-    private final Path dataDir;
-    private final int port;
     private final List<String> command;
     private final Duration startTimeout;
-    private final ServerLifecycle lifecycle;
 
     private DatabaseServer(Builder builder, DatabaseDistribution distribution, Path dataDir) {
+        super(dataDir);
         this.flavor = builder.flavor;
         this.distribution = distribution;
-        this.dataDir = dataDir;
-        this.port = Ports.free();
         this.startTimeout = builder.startTimeout;
         List<String> options = new ArrayList<>(List.of(
                 "--user=" + System.getProperty("user.name"),
@@ -103,7 +99,7 @@ public final class DatabaseServer implements ThrowawayServer {
         options.addAll(distribution.flavorOptions(builder.gtid));
         options.addAll(builder.options);
         this.command = List.copyOf(distribution.serverCommand(dataDir.resolve("data"), options));
-        this.lifecycle = new ServerLifecycle(toString(), dataDir, STOP_GRACE, this::launch);
+        manage(STOP_GRACE);
     }
 
     /** A builder for a server of {@code flavor}. */
@@ -113,16 +109,6 @@ public final class DatabaseServer implements ThrowawayServer {
 
     public Flavor flavor() {
         return flavor;
-    }
-
-    @Override
-    public String host() {
-        return Ports.LOOPBACK;
-    }
-
-    @Override
-    public int port() {
-        return port;
     }
 
     /** Always {@code root}, which has every privilege, including replication. */
@@ -181,47 +167,13 @@ public final class DatabaseServer implements ThrowawayServer {
     }
 
     @Override
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("server.log");
-    }
-
-    @Override
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    @Override
-    public void start() {
-        lifecycle.start();
-    }
-
-    @Override
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    @Override
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    @Override
-    public void close() {
-        lifecycle.close();
-    }
-
-    @Override
     public String toString() {
         return distribution.description() + " (" + flavor.displayName() + ") on " + host() + ":" + port
                 + " with data in " + dataDir;
     }
 
-    private ServerProcess launch() {
+    @Override
+    ServerProcess launch() {
         long started = System.nanoTime();
         ServerProcess process = ServerProcess.start(toString(), command, Map.of(), logFile());
         process.awaitReady(startTimeout, this::acceptsRoot);

@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * lasts 4 s, so a broker restarted after {@link #kill()} is accepted within seconds. Add or override any
  * broker property with {@link Builder#property}. The first start formats the storage (about a second
  * more); {@link #stop()} then {@link #start()} keeps topics, offsets and the cluster id, for broker
- * outage tests. See {@link ThrowawayServer} for the lifecycle and threading.
+ * outage tests. {@link #port()} is the broker (PLAINTEXT) port; the controller listens on a second,
+ * internal one. See {@link ThrowawayServer} for the lifecycle and threading.
  */
-public final class KafkaServer implements ThrowawayServer {
+public final class KafkaServer extends LocalServer {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
@@ -56,18 +57,14 @@ public final class KafkaServer implements ThrowawayServer {
             // Every client and server config is dumped at INFO: two thousand lines that bury the real ones.
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config.AbstractConfig=warn");
 
-    private final Path dataDir;
-    private final int port;
     private final Duration startTimeout;
     private final List<String> jvmOptions;
-    private final ServerLifecycle lifecycle;
 
     private KafkaServer(Builder builder, Path dataDir) {
-        this.dataDir = dataDir;
-        this.port = Ports.free();
+        super(dataDir);
         this.startTimeout = builder.startTimeout;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
-        this.lifecycle = new ServerLifecycle(toString(), dataDir, STOP_GRACE, this::launch);
+        manage(STOP_GRACE);
         writeProperties(builder.properties, Ports.free());
     }
 
@@ -79,52 +76,6 @@ public final class KafkaServer implements ThrowawayServer {
     /** The value for a client's {@code bootstrap.servers}: {@code 127.0.0.1:port}. */
     public String bootstrapServers() {
         return host() + ":" + port;
-    }
-
-    @Override
-    public String host() {
-        return Ports.LOOPBACK;
-    }
-
-    /** The broker (PLAINTEXT) port; the controller listens on a second, internal port. */
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("server.log");
-    }
-
-    @Override
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    @Override
-    public void start() {
-        lifecycle.start();
-    }
-
-    @Override
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    @Override
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    @Override
-    public void close() {
-        lifecycle.close();
     }
 
     @Override
@@ -177,7 +128,8 @@ public final class KafkaServer implements ThrowawayServer {
         }
     }
 
-    private ServerProcess launch() {
+    @Override
+    ServerProcess launch() {
         long started = System.nanoTime();
         Path argFile = javaArgFile();
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");

@@ -29,27 +29,23 @@ import java.util.Objects;
  * then {@link #start()} keeps them, for outage tests. See {@link ThrowawayServer} for the lifecycle
  * and threading.
  */
-public final class NatsServer implements ThrowawayServer {
+public final class NatsServer extends LocalServer {
 
     private static final Path BINARY = Paths.get("/usr/sbin/nats-server");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Path dataDir;
-    private final int port;
     private final List<String> command;
     private final Duration startTimeout;
-    private final ServerLifecycle lifecycle;
 
     private NatsServer(Builder builder, Path dataDir) {
-        this.dataDir = dataDir;
-        this.port = Ports.free();
+        super(dataDir);
         this.startTimeout = builder.startTimeout;
         List<String> command = new ArrayList<>(List.of(BINARY.toString(),
                 "--addr", host(), "--port", Integer.toString(port),
                 "--jetstream", "--store_dir", dataDir.resolve("jetstream").toString()));
         command.addAll(builder.options);
         this.command = List.copyOf(command);
-        this.lifecycle = new ServerLifecycle(toString(), dataDir, STOP_GRACE, this::launch);
+        manage(STOP_GRACE);
     }
 
     /** A builder for a JetStream-enabled server. */
@@ -63,56 +59,12 @@ public final class NatsServer implements ThrowawayServer {
     }
 
     @Override
-    public String host() {
-        return Ports.LOOPBACK;
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("server.log");
-    }
-
-    @Override
-    public boolean isRunning() {
-        return lifecycle.isRunning();
-    }
-
-    @Override
-    public void start() {
-        lifecycle.start();
-    }
-
-    @Override
-    public void stop() {
-        lifecycle.stop();
-    }
-
-    @Override
-    public void kill() {
-        lifecycle.kill();
-    }
-
-    @Override
-    public void close() {
-        lifecycle.close();
-    }
-
-    @Override
     public String toString() {
         return "nats-server on " + url() + " with data in " + dataDir;
     }
 
-    private ServerProcess launch() {
+    @Override
+    ServerProcess launch() {
         long started = System.nanoTime();
         ServerProcess process = ServerProcess.start(toString(), command, Map.of(), logFile());
         process.awaitReady(startTimeout, this::greets);
