@@ -15,7 +15,10 @@ import io.sluice.sink.Sink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +72,7 @@ public final class Daemon {
      */
     public void run() throws Exception {
         SourceServer server = new SourceServer(config.source());
-        server.requireRowBinlog();
+        requireReadableBinlog();
         logPreflight();
         CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
                 .create(config.checkpoint().settings());
@@ -113,6 +116,20 @@ public final class Daemon {
             throw failure;
         }
         state = State.STOPPED;
+    }
+
+    /** Refuses to start on a binlog Sluice cannot read completely, naming every setting to change. */
+    private void requireReadableBinlog() throws SQLException {
+        List<String> failures = new ArrayList<>();
+        for (Finding finding : new Preflight(config).binlogRequirements()) {
+            if (finding.severity() == Finding.Severity.FAIL) {
+                failures.add(finding.what() + ". Fix: " + finding.fix());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new SQLException("the server at " + config.source().host() + ":" + config.source().port()
+                    + " writes a binlog Sluice cannot read completely: " + String.join("; ", failures));
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * SQL access to the source server: what it is, where its binlog stands, and whether it writes the
- * binlog in a form Sluice can read. Not used on the hot path.
+ * SQL access to the source server: what it is and where its binlog stands. Whether the binlog is
+ * readable is a rule of {@link io.sluice.connector.check.Preflight}. Not used on the hot path.
  */
 public final class SourceServer {
 
@@ -54,43 +54,6 @@ public final class SourceServer {
 
     public String version() {
         return version;
-    }
-
-    /**
-     * Fails unless the server writes a binlog Sluice can read: binary logging on, ROW format, FULL row
-     * images, no partial JSON or compressed events. Row metadata and GTIDs are warnings, reported by
-     * the {@code check} command and logged at start-up.
-     */
-    public void requireRowBinlog() throws SQLException {
-        try (Connection connection = connect()) {
-            String logBin = variable(connection, "log_bin");
-            if (!"ON".equalsIgnoreCase(logBin) && !"1".equals(logBin)) {
-                throw new SQLException(where() + " does not write a binary log (log_bin=" + logBin + "). Start it with"
-                        + " --log-bin and --binlog-format=ROW.");
-            }
-            String format = variable(connection, "binlog_format");
-            if (!"ROW".equalsIgnoreCase(format)) {
-                throw new SQLException(where() + " logs in binlog_format=" + format + "; Sluice needs ROW."
-                        + " Run SET GLOBAL binlog_format='ROW' and set binlog_format=ROW in the server's"
-                        + " configuration so it survives a restart.");
-            }
-            String image = variable(connection, "binlog_row_image");
-            if (image != null && !"FULL".equalsIgnoreCase(image)) {
-                throw new SQLException(where() + " logs binlog_row_image=" + image + "; Sluice needs FULL so every"
-                        + " event carries the whole row. Run SET GLOBAL binlog_row_image='FULL'.");
-            }
-            // Both write row events the binlog client cannot decode; it would skip them.
-            String valueOptions = variable(connection, "binlog_row_value_options");
-            if (valueOptions != null && valueOptions.toUpperCase().contains("PARTIAL_JSON")) {
-                throw new SQLException(where() + " logs partial JSON updates (binlog_row_value_options=PARTIAL_JSON),"
-                        + " which Sluice cannot decode. Run SET GLOBAL binlog_row_value_options=''.");
-            }
-            String compressed = variable(connection, "log_bin_compress");
-            if ("ON".equalsIgnoreCase(compressed) || "1".equals(compressed)) {
-                throw new SQLException(where() + " compresses binlog events (log_bin_compress=ON), which Sluice cannot"
-                        + " decode. Run SET GLOBAL log_bin_compress=OFF.");
-            }
-        }
     }
 
     /** Resolves a configured start into a concrete position. */

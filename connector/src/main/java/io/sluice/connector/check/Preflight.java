@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>{@link #run()} never throws for a problem it is meant to find: everything becomes a {@link Finding}
  * with a fix. {@code sluice check} prints them; the daemon calls it at start-up and refuses to start on
- * any {@link Finding.Severity#FAIL}. Each run opens and closes one JDBC connection; nothing is changed
+ * any {@link Finding.Severity#FAIL} of {@link #binlogRequirements()}. Each run opens and closes one JDBC connection; nothing is changed
  * on the server. Messages never contain the password.
  */
 public final class Preflight {
@@ -33,6 +33,18 @@ public final class Preflight {
     public Preflight(SluiceConfig config, ClassLoader classLoader) {
         this.config = config;
         this.classLoader = classLoader;
+    }
+
+    /**
+     * The binlog rules the daemon cannot run without ({@code log_bin}, ROW format, FULL row image, no
+     * partial JSON, no compressed events), each with its fix.
+     *
+     * @throws SQLException when the server cannot be reached or refuses the user
+     */
+    public List<Finding> binlogRequirements() throws SQLException {
+        try (Connection connection = ServerProbe.connect(config.source())) {
+            return ServerChecks.binlogRequirements(ServerProbe.facts(connection));
+        }
     }
 
     /**

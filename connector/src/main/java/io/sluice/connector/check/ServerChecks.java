@@ -23,11 +23,8 @@ final class ServerChecks {
     static List<Finding> check(ServerFacts server, SourceConfig source) {
         List<Finding> findings = new ArrayList<>();
         findings.add(version(server));
-        findings.add(logBin(server));
-        findings.add(binlogFormat(server));
-        findings.add(rowImage(server));
+        findings.addAll(binlogRequirements(server));
         findings.add(rowMetadata(server));
-        findings.add(rowValueOptions(server));
         findings.add(gtids(server, source.start()));
         findings.add(retention(server));
         findings.add(startFile(server, source.start()));
@@ -35,6 +32,31 @@ final class ServerChecks {
         findings.addAll(privileges(server));
         findings.removeIf(f -> f == null);
         return findings;
+    }
+
+    /**
+     * The rules without which Sluice cannot read the binlog at all, or would lose rows: the daemon
+     * refuses to start when one of them fails. Null entries (rules that do not apply) are left out.
+     */
+    static List<Finding> binlogRequirements(ServerFacts server) {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(logBin(server));
+        findings.add(binlogFormat(server));
+        findings.add(rowImage(server));
+        findings.add(rowValueOptions(server));
+        findings.add(binlogCompression(server));
+        findings.removeIf(f -> f == null);
+        return findings;
+    }
+
+    /** MariaDB's compressed binlog events cannot be decoded by the binlog client; their rows would be lost. */
+    static Finding binlogCompression(ServerFacts server) {
+        String compressed = server.variable("log_bin_compress");
+        if (compressed == null || "OFF".equalsIgnoreCase(compressed) || "0".equals(compressed)) {
+            return null;
+        }
+        return Finding.fail("log_bin_compress = " + compressed + ": compressed binlog events cannot be decoded",
+                persist(server, "log_bin_compress", "OFF"));
     }
 
     static Finding version(ServerFacts server) {

@@ -22,7 +22,7 @@ final class ServerProbe {
     static final List<String> VARIABLES = List.of(
             "log_bin", "binlog_format", "binlog_row_image", "binlog_row_metadata", "binlog_row_value_options",
             "gtid_mode", "enforce_gtid_consistency", "gtid_strict_mode", "gtid_binlog_pos",
-            "binlog_expire_logs_seconds", "expire_logs_days");
+            "binlog_expire_logs_seconds", "expire_logs_days", "log_bin_compress");
 
     private ServerProbe() {
     }

@@ -150,6 +150,15 @@ class ServerChecksTest {
         assertEquals(Finding.Severity.OK, ServerChecks.retention(mysql(Map.of())).severity());
     }
 
+    @Test
+    void compressedMariaDbBinlogIsABlockingRequirement() {
+        assertEquals(List.of(), notOk(ServerChecks.binlogRequirements(mariaDb(Map.of("log_bin_compress", "OFF")))));
+        List<Finding> compressed = ServerChecks.binlogRequirements(mariaDb(Map.of("log_bin_compress", "ON")));
+        assertEquals(1, notOk(compressed).size());
+        assertEquals(Finding.Severity.FAIL, notOk(compressed).get(0).severity());
+        assertTrue(notOk(compressed).get(0).fix().contains("log_bin_compress"), notOk(compressed).get(0).fix());
+    }
+
     private static ServerFacts mysql(Map<String, String> changes) {
         return facts("8.0.31", changes, MYSQL_GRANTS);
     }
