@@ -92,14 +92,14 @@ final class TableRegistry {
         if (!schema.hasKey()) {
             schema = withUniqueKey(schema);
         }
-        return mariadb && hasSixteenOrFourByteBinary(schema) ? withDeclaredTypes(schema) : schema;
+        return mariadb && hasBinaryCharColumn(schema) ? withDeclaredTypes(schema) : schema;
     }
 
     /**
      * MariaDB logs INET4, INET6 and UUID columns as plain BINARY(4/16); only the information schema
-     * knows what they are. The lookup happens once per table definition.
+     * knows what they are. Any binary CHAR column triggers the lookup, once per table definition.
      */
-    private static boolean hasSixteenOrFourByteBinary(TableSchema schema) {
+    private static boolean hasBinaryCharColumn(TableSchema schema) {
         for (ColumnSchema column : schema.columns()) {
             if (column.isBinary() && column.type() == ColumnType.STRING) {
                 return true;
