@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -63,6 +65,8 @@ final class KafkaSink implements Sink {
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final int maxRecordBytes;
+    /** The producer's transactional id with exactly-once delivery, for the fencing message; otherwise null. */
+    private final String transactionalId;
     /** Topic per database.table, only touched by the publisher thread. */
     private final Map<String, String> topicByTable = new HashMap<>();
     private final Object settled = new Object();
@@ -72,6 +76,12 @@ final class KafkaSink implements Sink {
     private Future<?> pendingFlush;
 
     KafkaSink(KafkaSinkConfig config, Producer<byte[], byte[]> producer, Topics topics) {
+        this(config, producer, topics, null);
+    }
+
+    /** @param transactionalId the producer's transactional id, or {@code null} when it is not transactional */
+    KafkaSink(KafkaSinkConfig config, Producer<byte[], byte[]> producer, Topics topics, String transactionalId) {
+        this.transactionalId = transactionalId;
         this.config = config;
         this.producer = producer;
         this.topics = topics;
@@ -270,6 +280,10 @@ final class KafkaSink implements Sink {
                         "the producer or broker (" + exception.getMessage() + ")");
                 return config.oversized() == KafkaSinkConfig.Oversized.FAIL
                         ? new SinkException(message, exception) : new SkippedTooLarge(message);
+            }
+            if (transactionalId != null && (exception instanceof ProducerFencedException
+                    || exception instanceof InvalidProducerEpochException)) {
+                return TransactionalKafkaSink.fenced(transactionalId, exception);
             }
             return new SinkException("Kafka did not store event " + event.id() + " of table " + event.database() + "."
                     + event.table() + " in topic " + topic + ": " + exception, exception);
