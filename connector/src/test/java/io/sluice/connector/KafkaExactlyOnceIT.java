@@ -25,6 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -157,6 +160,44 @@ class KafkaExactlyOnceIT {
                 Map<String, Message> byKey = rows.stream().collect(Collectors.toMap(Message::key, Function.identity()));
                 assertEquals(21, byKey.size());
             }
+        }
+    }
+
+    @Test
+    void aThirtySecondBrokerOutageDelaysTheStreamWithoutLossOrDuplicates() throws Exception {
+        mysql.execute("CREATE DATABASE eos4", "CREATE TABLE eos4.t (id INT PRIMARY KEY, v INT)");
+        try (RunningDaemon daemon = RunningDaemon.start(config("eos4", "eos4", "kafka"))) {
+            AtomicInteger written = new AtomicInteger();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            CompletableFuture<Void> workload = CompletableFuture.runAsync(() -> {
+                try {
+                    while (writing.get()) {
+                        int id = written.incrementAndGet();
+                        mysql.execute("INSERT INTO eos4.t VALUES (" + id + ", " + id + ")");
+                        Thread.sleep(20);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                awaitCommitted("eos.eos4.t", 20);
+                kafka.stop();
+                try {
+                    Thread.sleep(30_000); // the workload goes on while the broker is away
+                    assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the broker");
+                } finally {
+                    kafka.start();
+                }
+                Thread.sleep(2_000);
+            } finally {
+                writing.set(false);
+                workload.join();
+            }
+            List<Message> rows = awaitCommitted("eos.eos4.t", written.get());
+            assertEquals(written.get(), rows.size(), "every row once, written before, during and after the outage");
+            assertEachIdOnce(rows);
+            assertEquals(Daemon.State.RUNNING, daemon.daemon().state());
         }
     }
 
