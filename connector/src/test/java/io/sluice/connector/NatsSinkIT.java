@@ -14,6 +14,10 @@ import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.connector.testing.CheckpointCoverage;
+import io.sluice.connector.testing.ContinuousWorkload;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
@@ -25,8 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NatsSinkIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     private DatabaseServer mysql;
     private NatsServer nats;
@@ -173,6 +182,69 @@ class NatsSinkIT {
             assertEquals(List.of("{\"id\":1}", "{\"id\":2}", "{\"id\":3}"),
                     messages.stream().map(m -> m.getHeaders().getFirst("Sluice-Key")).toList());
             daemon.stop();
+        }
+    }
+
+    /**
+     * nats-server is stopped for 30 s while rows go on being written, then started again on the same
+     * port with the same store directory. The daemon waits without failing; its checkpoint does not
+     * move while nothing can be acknowledged; the stream's file storage keeps what was stored before;
+     * once the server is back every change is in the stream, once and in order per key, and the
+     * checkpoint moves on. Every event the checkpoint covered during the outage had been stored before
+     * it, as the stream's timestamps show.
+     */
+    @Test
+    @Timeout(300)
+    void streamingResumesByItselfAfterTheServerIsAwayFor30Seconds() throws Exception {
+        String db = "nats_outage";
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v INT NOT NULL)");
+        Path checkpoint = temp.resolve(db + ".checkpoint.json");
+        try (RunningDaemon daemon = RunningDaemon.start(config(db, "OUTAGE"));
+             ContinuousWorkload workload = ContinuousWorkload.start(mysql, db + ".t")) {
+            awaitMessages("OUTAGE", 200);
+            nats.stop();
+            Thread.sleep(1000); // acknowledgements that came before the stop are saved (every 200 ms)
+            String frozen = Files.readString(checkpoint);
+            long writtenBeforeOutage = workload.changes();
+            long outageEnd = System.nanoTime() + OUTAGE.toNanos();
+            while (System.nanoTime() < outageEnd) {
+                assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the server");
+                assertEquals(frozen, Files.readString(checkpoint), "the checkpoint moved while the server was down,"
+                        + " past events that cannot have been acknowledged");
+                Thread.sleep(500);
+            }
+            assertTrue(workload.changes() > writtenBeforeOutage + 100, "rows were written during the outage");
+            Instant restarted = Instant.now();
+            nats.start();
+            Thread.sleep(3000); // rows are written after the return too
+            long written = workload.stop();
+
+            List<MessageInfo> all = awaitMessages("OUTAGE", Math.toIntExact(written));
+            List<ContinuousWorkload.Change> changes = new ArrayList<>();
+            BinlogPosition covered = CheckpointCodec.decode(frozen);
+            int coveredEvents = 0;
+            for (MessageInfo m : all) {
+                JsonNode value = payload(m);
+                String id = m.getHeaders().getFirst("Sluice-Id");
+                changes.add(new ContinuousWorkload.Change(id, value.at("/after/id").asInt(), value.at("/after/v").asInt()));
+                if (CheckpointCoverage.covers(covered, value)) {
+                    coveredEvents++;
+                    assertTrue(m.getTime().toInstant().isBefore(restarted), "the checkpoint saved during the outage, "
+                            + covered.describe() + ", covers " + id + ", which the stream only stored after it returned");
+                }
+            }
+            assertTrue(coveredEvents > 0, "the checkpoint saved before the outage covers events");
+            workload.assertDeliveredExactlyOnceInOrder(changes);
+            waitFor(Duration.ofSeconds(30), () -> {
+                try {
+                    return !Files.readString(checkpoint).equals(frozen);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            System.out.println("NatsSinkIT outage: " + written + " changes, " + (written - writtenBeforeOutage)
+                    + " of them written during or after the 30 s outage; " + coveredEvents + " covered by the checkpoint"
+                    + " kept during the outage, all stored before it");
         }
     }
 

@@ -21,8 +21,12 @@ public final class KafkaTopicReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One consumed record, with the headers the sink writes. */
-    public record Message(String key, String json, int partition, String id, String op, String transaction) {
+    /**
+     * One consumed record, with the headers the sink writes and the record's timestamp (the producer's
+     * send time, or the broker's append time where the topic has message.timestamp.type = LogAppendTime).
+     */
+    public record Message(String key, String json, int partition, String id, String op, String transaction,
+                          long timestamp) {
         public JsonNode value() throws Exception {
             return JSON.readTree(json);
         }
@@ -110,7 +114,8 @@ public final class KafkaTopicReader {
                             (int) recordClass.getMethod("partition").invoke(r),
                             header(lastHeader, headerValue, headers, "sluice.id"),
                             header(lastHeader, headerValue, headers, "sluice.op"),
-                            header(lastHeader, headerValue, headers, "sluice.transaction")));
+                            header(lastHeader, headerValue, headers, "sluice.transaction"),
+                            (long) recordClass.getMethod("timestamp").invoke(r)));
                 }
             }
             return out;
