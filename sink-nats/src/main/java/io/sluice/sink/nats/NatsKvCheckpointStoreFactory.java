@@ -122,7 +122,8 @@ public final class NatsKvCheckpointStoreFactory implements CheckpointStoreFactor
     private static void connectionEvent(Connection connection, ConnectionListener.Events event) {
         switch (event) {
             case DISCONNECTED -> LOG.warn("the checkpoint store lost its NATS connection; jnats reconnects");
-            case RECONNECTED -> LOG.info("the checkpoint store reconnected to NATS at {}", connection.getConnectedUrl());
+            case RECONNECTED -> LOG.info("the checkpoint store reconnected to NATS at {}",
+                    Redaction.server(connection.getConnectedUrl()));
             default -> LOG.debug("NATS checkpoint connection {}", event);
         }
     }

@@ -73,9 +73,10 @@ public final class NatsSinkFactory implements SinkFactory {
     private static void connectionEvent(Connection connection, ConnectionListener.Events event) {
         switch (event) {
             case DISCONNECTED -> LOG.warn("disconnected from NATS; publishing pauses until jnats reconnects");
-            case RECONNECTED -> LOG.info("reconnected to NATS at {}; publishing resumes", connection.getConnectedUrl());
+            case RECONNECTED -> LOG.info("reconnected to NATS at {}; publishing resumes",
+                    Redaction.server(connection.getConnectedUrl()));
             case LAME_DUCK -> LOG.info("the NATS server {} is shutting down (lame duck mode)",
-                    connection.getConnectedUrl());
+                    Redaction.server(connection.getConnectedUrl()));
             default -> LOG.debug("NATS connection {}", event);
         }
     }

@@ -14,8 +14,11 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** {@code url} with anything before an {@code @} after the scheme replaced by {@value #MASK}. */
+    /** {@code url} with anything before an {@code @} after the scheme replaced by {@value #MASK}; null stays null. */
     static String server(String url) {
+        if (url == null) {
+            return null;
+        }
         int start = url.indexOf("://");
         start = start < 0 ? 0 : start + 3;
         int at = url.lastIndexOf('@');

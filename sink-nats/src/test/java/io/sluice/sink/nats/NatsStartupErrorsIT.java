@@ -3,7 +3,9 @@ package io.sluice.sink.nats;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.sluice.checkpoint.CheckpointException;
+import io.sluice.checkpoint.CheckpointStore;
 import io.sluice.servers.NatsServer;
+import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,19 @@ class NatsStartupErrorsIT {
                     () -> new NatsKvCheckpointStoreFactory().create(store(server.url(), "token = \"" + wrong + "\"")));
             assertTrue(c.getMessage().contains("check sluice.checkpoint.nats-kv.token"), c.getMessage());
             assertNoSecret(wrong, c.getMessage(), log);
+        }
+    }
+
+    @Test
+    void theRightTokenConnectsAndIsNeverLogged() throws Exception {
+        try (LogCapture log = new LogCapture();
+             Sink sink = new NatsSinkFactory().create(sink(server.url(), "token = \"" + TOKEN + "\""));
+             CheckpointStore store = new NatsKvCheckpointStoreFactory()
+                     .create(store(server.url(), "token = \"" + TOKEN + "\""))) {
+            store.load();
+            store.save("{\"pos\":4}");
+            assertTrue(log.text().contains("token=****"), log.text());
+            assertFalse(log.text().contains(TOKEN), log.text());
         }
     }
 
