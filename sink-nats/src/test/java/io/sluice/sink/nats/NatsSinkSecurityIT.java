@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,7 +34,7 @@ class NatsSinkSecurityIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        certificates = TestCertificates.create(Files.createTempDirectory("sluice-nats-tls"));
+        certificates = TestCertificates.shared();
         server = NatsServer.builder()
                 .option("--tls")
                 .option("--tlscert=" + certificates.serverPem())

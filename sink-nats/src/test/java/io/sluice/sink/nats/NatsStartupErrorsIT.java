@@ -83,6 +83,7 @@ class NatsStartupErrorsIT {
                      .create(store(server.url(), "token = \"" + TOKEN + "\""))) {
             store.load();
             store.save("{\"pos\":4}");
+            assertTrue(sink.flush(java.time.Duration.ofSeconds(5)), "the sink is connected and idle");
             assertTrue(log.text().contains("token=****"), log.text());
             assertFalse(log.text().contains(TOKEN), log.text());
         }

@@ -51,7 +51,7 @@ class NatsTlsIT {
     @BeforeAll
     void startServer(@TempDir Path temp) throws Exception {
         this.temp = temp;
-        certificates = TestCertificates.create(temp);
+        certificates = TestCertificates.shared();
         nats = NatsServer.builder()
                 .option("--tlscert=" + certificates.serverPem())
                 .option("--tlskey=" + certificates.serverKeyPem())

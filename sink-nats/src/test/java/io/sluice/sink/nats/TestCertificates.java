@@ -35,6 +35,28 @@ record TestCertificates(Path caPem, Path trustStore, Path serverPem, Path server
     /** The password of every store made here; test material only. */
     static final String STORE_PASSWORD = "test-store-pass";
 
+    private static TestCertificates shared;
+
+    /**
+     * One set per test JVM: keytool starts a JVM per step, some twenty seconds on a busy machine, so
+     * the test classes share the files. They live in a temporary directory removed when the JVM exits.
+     */
+    static synchronized TestCertificates shared() throws IOException, InterruptedException, GeneralSecurityException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("sluice-test-certificates");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.list(dir)) {
+                    files.forEach(file -> file.toFile().delete());
+                } catch (IOException e) {
+                    // best effort: the directory is under the system's temporary folder
+                }
+                dir.toFile().delete();
+            }, "test-certificates-cleanup"));
+            shared = create(dir);
+        }
+        return shared;
+    }
+
     static TestCertificates create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         Path ca = dir.resolve("ca.p12");
         keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1",
