@@ -20,7 +20,9 @@ import java.util.List;
  * row identically.
  *
  * <p>The connection is the reader's alone while it is used: the constructor switches it to autocommit,
- * UTC ({@code time_zone = '+00:00'}) and unconverted results ({@code character_set_results = NULL}).
+ * UTC ({@code time_zone = '+00:00'}), unconverted results ({@code character_set_results = NULL}) and a
+ * lenient {@code sql_mode} ({@code ALLOW_INVALID_DATES}) under which zero and invalid dates in keys
+ * can be compared.
  * One thread at a time; closing the reader closes its statements, the caller closes the connection.
  */
 public final class ChunkReader implements AutoCloseable {
@@ -42,6 +44,8 @@ public final class ChunkReader implements AutoCloseable {
         try (Statement session = connection.createStatement()) {
             session.execute("SET time_zone = '+00:00'");
             session.execute("SET character_set_results = NULL");
+            // Key parameters are cast to the key's type; zero and invalid dates must survive the cast.
+            session.execute("SET sql_mode = 'ALLOW_INVALID_DATES'");
         }
         KeysetQuery query = new KeysetQuery(table);
         this.first = connection.prepareStatement(query.first());

@@ -19,7 +19,9 @@ import java.util.Arrays;
  * the column: numbers as exact numbers (never through a double), ENUM and SET by index and bitmask,
  * BIT as the unsigned number, text decoded from the column's character set and sent as a string
  * literal (so the column's collation decides), binary strings as bytes padded as stored, temporals as
- * text the server converts to the column's type.
+ * text cast to the column's type. Casting zero and invalid dates needs the reader's lenient
+ * {@code sql_mode} (see {@link ChunkReader}); a strict one would turn them into NULL, and the
+ * comparison would end the table early.
  */
 final class KeyParameters {
 
@@ -45,6 +47,17 @@ final class KeyParameters {
                 return "CAST(? AS UNSIGNED)";
             case NEWDECIMAL:
                 return "CAST(? AS DECIMAL(" + (column.meta() & 0xFF) + ", " + (column.meta() >> 8) + "))";
+            // Inside a row comparison a string is not converted to the column's temporal type: it must be cast.
+            case DATE:
+                return "CAST(? AS DATE)";
+            case TIME:
+            case TIME_V2:
+                return "CAST(? AS TIME(6))";
+            case DATETIME:
+            case DATETIME_V2:
+            case TIMESTAMP:
+            case TIMESTAMP_V2:
+                return "CAST(? AS DATETIME(6))";
             default:
                 return "?";
         }

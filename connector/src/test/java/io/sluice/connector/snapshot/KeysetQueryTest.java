@@ -76,7 +76,8 @@ class KeysetQueryTest {
         assertEquals("SELECT `d`, `bits`, `at`, (`e` + 0), INET6_ATON(`ip`), UNHEX(REPLACE(`u`, '-', '')), `tiny`, `x``y`"
                 + " FROM `shop`.`orders`"
                 + " WHERE (`d`, `bits`, `at`, `e`, `ip`, `u`, `tiny`, `x``y`)"
-                + " > (CAST(? AS DECIMAL(10, 2)), CAST(? AS UNSIGNED), ?, ?, INET6_NTOA(?), ?, CAST(? AS UNSIGNED), ?)"
+                + " > (CAST(? AS DECIMAL(10, 2)), CAST(? AS UNSIGNED), CAST(? AS DATETIME(6)), ?, INET6_NTOA(?), ?,"
+                + " CAST(? AS UNSIGNED), ?)"
                 + " ORDER BY `d`, `bits`, `at`, `e`, `ip`, `u`, `tiny`, `x``y` LIMIT ?", query.after());
     }
 

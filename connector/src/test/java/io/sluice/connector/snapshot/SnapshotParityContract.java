@@ -114,8 +114,9 @@ abstract class SnapshotParityContract {
 
     /**
      * Keys of many types, paging through more rows than one chunk, in the order the server's
-     * {@code ORDER BY} gives: a case-insensitive collation, unsigned and decimal numbers, temporals,
-     * ENUM (ordered by index), BINARY (ordered padded) and, on MariaDB, UUID and INET6.
+     * {@code ORDER BY} gives: a case-insensitive collation, unsigned and decimal numbers, temporals
+     * (negative TIME, zero and invalid dates), ENUM (ordered by index), BINARY (ordered padded), a
+     * unique key over NOT NULL columns and, on MariaDB, UUID, INET6 and INET4.
      */
     @Test
     void compositeKeysOfManyTypesPageInKeyOrder() throws Exception {
@@ -136,6 +137,18 @@ abstract class SnapshotParityContract {
                         + " ('2024-02-29 13:45:07.123', 'zebra', 0x61, '100:00:00.01', 1901, 128, 6),"
                         + " ('1000-01-01 00:00:00.000', 'apple', 0xFFFFFFFF, '00:00:00', 2155, 1, 7),"
                         + " ('9999-12-31 23:59:59.999', 'apple', 0x00, '00:00:00', 2155, 1, 8)",
+                "SET SESSION sql_mode = 'ALLOW_INVALID_DATES'",
+                "CREATE TABLE days (d DATE, dt DATETIME, ts TIMESTAMP(6) NOT NULL DEFAULT '2000-01-01 00:00:00',"
+                        + " v INT, PRIMARY KEY (d, dt, ts))",
+                "INSERT INTO days VALUES ('0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00', 1),"
+                        + " ('0000-00-00', '0000-00-00 00:00:00', '1970-01-01 00:00:01', 2),"
+                        + " ('2024-02-30', '2024-04-31 10:00:00', '2038-01-19 03:14:07.999999', 3),"
+                        + " ('2024-02-30', '2024-04-31 10:00:00', '2024-06-01 12:00:00.654321', 4),"
+                        + " ('2024-02-30', '2024-05-00 08:00:00', '2024-06-01 12:00:00.654321', 5),"
+                        + " ('2024-00-15', '2024-02-29 13:45:07', '2024-06-01 12:00:00', 6),"
+                        + " ('2024-02-29', '2024-02-29 13:45:07', '2024-06-01 12:00:00', 7),"
+                        + " ('2024-03-01', '1000-01-01 00:00:00', '2024-06-01 12:00:00', 8)",
+                "SET SESSION sql_mode = DEFAULT",
                 "CREATE TABLE unique_keyed (id INT NULL, code VARCHAR(5) NOT NULL, region SMALLINT NOT NULL,"
                         + " UNIQUE KEY by_region (region, code))",
                 "INSERT INTO unique_keyed VALUES (NULL, 'x', -5), (1, 'y', -5), (2, 'x', 7), (3, 'X1', 7), (NULL, 'a', 32767)"));
