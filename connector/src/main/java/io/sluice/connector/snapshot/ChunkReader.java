@@ -31,6 +31,7 @@ public final class ChunkReader implements AutoCloseable {
     private final List<ColumnSchema> columns;
     private final PreparedStatement first;
     private final PreparedStatement after;
+    private final int[] afterParameters;
 
     /**
      * @param connection a connection for this reader only
@@ -50,6 +51,7 @@ public final class ChunkReader implements AutoCloseable {
         KeysetQuery query = new KeysetQuery(table);
         this.first = connection.prepareStatement(query.first());
         this.after = table.hasKey() ? connection.prepareStatement(query.after()) : null;
+        this.afterParameters = query.keyParameterColumns();
     }
 
     /**
@@ -85,7 +87,7 @@ public final class ChunkReader implements AutoCloseable {
                 throw new IllegalArgumentException("a key of " + lastKey.length + " cells for " + table.qualifiedName()
                         + ", whose key has " + key.length + " columns");
             }
-            for (int k = 0; k < key.length; k++) {
+            for (int k : afterParameters) {
                 KeyParameters.bind(statement, parameter++, columns.get(key[k]), lastKey[k]);
             }
         }

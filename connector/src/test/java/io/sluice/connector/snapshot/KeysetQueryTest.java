@@ -48,37 +48,60 @@ class KeysetQueryTest {
                 column(2, "v", ColumnType.LONG, 0, false, NONE, null)));
 
         assertEquals("SELECT `b`, `a`, `v` FROM `shop`.`orders` ORDER BY `a`, `b` LIMIT ?", query.first());
-        assertEquals("SELECT `b`, `a`, `v` FROM `shop`.`orders` WHERE (`a`, `b`) > (CAST(? AS SIGNED), ?)"
+        assertEquals("SELECT `b`, `a`, `v` FROM `shop`.`orders`"
+                + " WHERE `a` > CAST(? AS SIGNED) OR (`a` = CAST(? AS SIGNED) AND `b` > ?)"
                 + " ORDER BY `a`, `b` LIMIT ?", query.after());
+        assertArrayEquals(new int[] {0, 0, 1}, query.keyParameterColumns(), "parameters name key columns in key order");
     }
 
     @Test
-    void singleKeyComparesWithoutARowConstructor() {
+    void threeColumnKeyExpandsIntoOneRangePerPrefix() {
+        KeysetQuery query = new KeysetQuery(table(new int[] {0, 1, 2},
+                column(0, "k1", ColumnType.LONG, 0, false, NONE, null),
+                column(1, "k2", ColumnType.LONG, 0, false, NONE, null),
+                column(2, "k3", ColumnType.LONG, 0, false, NONE, null)));
+
+        assertEquals("SELECT `k1`, `k2`, `k3` FROM `shop`.`orders` WHERE `k1` > CAST(? AS SIGNED)"
+                + " OR (`k1` = CAST(? AS SIGNED) AND `k2` > CAST(? AS SIGNED))"
+                + " OR (`k1` = CAST(? AS SIGNED) AND `k2` = CAST(? AS SIGNED) AND `k3` > CAST(? AS SIGNED))"
+                + " ORDER BY `k1`, `k2`, `k3` LIMIT ?", query.after());
+        assertArrayEquals(new int[] {0, 0, 1, 0, 1, 2}, query.keyParameterColumns());
+    }
+
+    @Test
+    void singleKeyIsOneComparison() {
         KeysetQuery query = new KeysetQuery(table(new int[] {0},
                 column(0, "id", ColumnType.LONGLONG, 0, true, NONE, null)));
 
         assertEquals("SELECT `id` FROM `shop`.`orders` WHERE `id` > CAST(? AS UNSIGNED) ORDER BY `id` LIMIT ?",
                 query.after());
+        assertArrayEquals(new int[] {0}, query.keyParameterColumns());
     }
 
     @Test
     void keyPlaceholdersCompareEachTypeExactly() {
-        KeysetQuery query = new KeysetQuery(table(new int[] {0, 1, 2, 3, 4, 5, 6, 7},
-                column(0, "d", ColumnType.NEWDECIMAL, 2 << 8 | 10, false, NONE, null),
-                column(1, "bits", ColumnType.BIT, 0x0104, false, NONE, null),
-                column(2, "at", ColumnType.DATETIME_V2, 3, false, NONE, null),
-                column(3, "e", ColumnType.ENUM, 0xF701, false, UTF8MB4, null),
-                column(4, "ip", ColumnType.STRING, 0xFE10, false, BINARY, "inet6"),
-                column(5, "u", ColumnType.STRING, 0xFE10, false, BINARY, "uuid"),
-                column(6, "tiny", ColumnType.TINY, 0, true, NONE, null),
-                column(7, "x`y", ColumnType.VARCHAR, 40, false, LATIN1, null)));
+        KeysetQuery query = new KeysetQuery(table(new int[] {0},
+                column(0, "d", ColumnType.NEWDECIMAL, 2 << 8 | 10, false, NONE, null)));
+        assertTrue(query.after().contains(" WHERE `d` > CAST(? AS DECIMAL(10, 2)) "), query.after());
 
-        assertEquals("SELECT `d`, `bits`, `at`, (`e` + 0), INET6_ATON(`ip`), UNHEX(REPLACE(`u`, '-', '')), `tiny`, `x``y`"
-                + " FROM `shop`.`orders`"
-                + " WHERE (`d`, `bits`, `at`, `e`, `ip`, `u`, `tiny`, `x``y`)"
-                + " > (CAST(? AS DECIMAL(10, 2)), CAST(? AS UNSIGNED), CAST(? AS DATETIME(6)), ?, INET6_NTOA(?), ?,"
-                + " CAST(? AS UNSIGNED), ?)"
-                + " ORDER BY `d`, `bits`, `at`, `e`, `ip`, `u`, `tiny`, `x``y` LIMIT ?", query.after());
+        assertEquals("CAST(? AS UNSIGNED)", KeyParameters.placeholder(column(0, "bits", ColumnType.BIT, 0x0104, false, NONE, null)));
+        assertEquals("CAST(? AS DATETIME(6))", KeyParameters.placeholder(column(0, "at", ColumnType.DATETIME_V2, 3, false, NONE, null)));
+        assertEquals("CAST(? AS DATETIME(6))", KeyParameters.placeholder(column(0, "ts", ColumnType.TIMESTAMP_V2, 0, false, NONE, null)));
+        assertEquals("CAST(? AS TIME(6))", KeyParameters.placeholder(column(0, "tm", ColumnType.TIME_V2, 2, false, NONE, null)));
+        assertEquals("CAST(? AS DATE)", KeyParameters.placeholder(column(0, "day", ColumnType.DATE, 0, false, NONE, null)));
+        assertEquals("?", KeyParameters.placeholder(column(0, "e", ColumnType.ENUM, 0xF701, false, UTF8MB4, null)));
+        assertEquals("INET6_NTOA(?)", KeyParameters.placeholder(column(0, "ip", ColumnType.STRING, 0xFE10, false, BINARY, "inet6")));
+        assertEquals("?", KeyParameters.placeholder(column(0, "u", ColumnType.STRING, 0xFE10, false, BINARY, "uuid")));
+        assertEquals("CAST(? AS UNSIGNED)", KeyParameters.placeholder(column(0, "tiny", ColumnType.TINY, 0, true, NONE, null)));
+        assertEquals("?", KeyParameters.placeholder(column(0, "s", ColumnType.VARCHAR, 40, false, LATIN1, null)));
+    }
+
+    @Test
+    void identifiersAreQuoted() {
+        KeysetQuery query = new KeysetQuery(new TableSchema("my`db", "t", List.of(
+                column(0, "x`y", ColumnType.LONG, 0, false, NONE, null)), new int[] {0}, true));
+        assertEquals("SELECT `x``y` FROM `my``db`.`t` WHERE `x``y` > CAST(? AS SIGNED) ORDER BY `x``y` LIMIT ?",
+                query.after());
     }
 
     @Test

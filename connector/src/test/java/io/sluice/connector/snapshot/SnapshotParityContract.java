@@ -180,6 +180,35 @@ abstract class SnapshotParityContract {
     }
 
     /**
+     * A chunk after a key starts at that key: the server reads about as many index entries as the chunk
+     * holds, not every entry before the key (as it does for a row comparison, which it cannot range-scan).
+     */
+    @Test
+    void chunkAfterAKeySeeksToIt() throws Exception {
+        String db = "s" + SEQUENCE.incrementAndGet() + "_seek";
+        Map<String, TableContent> tables = capture(db, List.of(
+                "CREATE TABLE wide (a INT, b VARCHAR(10), c DATE, v INT, PRIMARY KEY (a, b, c))",
+                "INSERT INTO wide WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100)"
+                        + " SELECT p.n % 10, CONCAT('k', q.n), '2024-01-01' + INTERVAL p.n DAY, p.n * 100 + q.n FROM s p, s q"));
+        TableSchema schema = tables.get("wide").schema;
+        try (Connection connection = server.connect(); ChunkReader reader = new ChunkReader(connection, schema);
+             Statement statement = connection.createStatement()) {
+            Serializable[] middle = reader.read(5000, null).lastKey();
+            statement.execute("FLUSH STATUS");
+            Chunk chunk = reader.read(CHUNK, middle);
+            assertEquals(CHUNK, chunk.rows().size());
+            long entriesRead = 0;
+            try (java.sql.ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE 'Handler_read%'")) {
+                while (status.next()) {
+                    entriesRead += status.getLong(2);
+                }
+            }
+            assertTrue(entriesRead <= 4 * CHUNK, "the chunk after row 5000 of 10000 read " + entriesRead
+                    + " index entries; the key condition is not a range scan");
+        }
+    }
+
+    /**
      * Floating-point values that need every digit: servers print FLOAT with fewer digits than it takes
      * to name the float, so a snapshot must not read FLOAT columns as printed.
      */
