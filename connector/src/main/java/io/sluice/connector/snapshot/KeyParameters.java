@@ -30,7 +30,7 @@ final class KeyParameters {
     private KeyParameters() {
     }
 
-    /** The placeholder for the column's value in {@code WHERE (k1, k2) > (?, ?)}. */
+    /** The placeholder for the column's value in the key comparison {@code k1 > ? OR (k1 = ? AND k2 > ?)}. */
     static String placeholder(ColumnSchema column) {
         String declared = column.isBinary() ? column.declaredType() : null;
         if ("inet6".equals(declared) || "inet4".equals(declared)) {
@@ -47,7 +47,8 @@ final class KeyParameters {
                 return "CAST(? AS UNSIGNED)";
             case NEWDECIMAL:
                 return "CAST(? AS DECIMAL(" + (column.meta() & 0xFF) + ", " + (column.meta() >> 8) + "))";
-            // Inside a row comparison a string is not converted to the column's temporal type: it must be cast.
+            // A string is not always converted to the column's temporal type (a row comparison compares
+            // '-838:59:59' and '-01:00:00' as text), so the parameter is cast.
             case DATE:
                 return "CAST(? AS DATE)";
             case TIME:

@@ -115,8 +115,8 @@ abstract class SnapshotParityContract {
     /**
      * Keys of many types, paging through more rows than one chunk, in the order the server's
      * {@code ORDER BY} gives: a case-insensitive collation, unsigned and decimal numbers, temporals
-     * (negative TIME, zero and invalid dates), ENUM (ordered by index), BINARY (ordered padded), a
-     * unique key over NOT NULL columns and, on MariaDB, UUID, INET6 and INET4.
+     * (negative TIME, zero and invalid dates), ENUM (ordered by index), BINARY (ordered padded), BIT,
+     * FLOAT and DOUBLE, a unique key over NOT NULL columns and, on MariaDB, UUID, INET6 and INET4.
      */
     @Test
     void compositeKeysOfManyTypesPageInKeyOrder() throws Exception {
@@ -149,6 +149,9 @@ abstract class SnapshotParityContract {
                         + " ('2024-02-29', '2024-02-29 13:45:07', '2024-06-01 12:00:00', 7),"
                         + " ('2024-03-01', '1000-01-01 00:00:00', '2024-06-01 12:00:00', 8)",
                 "SET SESSION sql_mode = DEFAULT",
+                "CREATE TABLE numbers (b BIT(10), d DOUBLE, f FLOAT, v INT, PRIMARY KEY (b, d, f))",
+                "INSERT INTO numbers VALUES (b'1', 0.1, 0.1, 1), (b'1', 0.1, PI(), 2), (b'1', 0.1, 1 / 3, 3), (b'1', -1e300, 0, 4),"
+                        + " (b'1111111111', 0, 0, 5), (b'0', PI(), -0.5, 6), (b'1000000000', 1 / 3, 1e-30, 7), (b'1', 0.1, 1e30, 8)",
                 "CREATE TABLE unique_keyed (id INT NULL, code VARCHAR(5) NOT NULL, region SMALLINT NOT NULL,"
                         + " UNIQUE KEY by_region (region, code))",
                 "INSERT INTO unique_keyed VALUES (NULL, 'x', -5), (1, 'y', -5), (2, 'x', 7), (3, 'X1', 7), (NULL, 'a', 32767)"));
