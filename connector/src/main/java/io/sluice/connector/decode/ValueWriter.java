@@ -488,7 +488,7 @@ public final class ValueWriter {
     }
 
     /** The maximum byte length of a CHAR/BINARY column from its binlog metadata (MySQL log_event.cc). */
-    static int fixedStringLength(int meta) {
+    public static int fixedStringLength(int meta) {
         if (meta >= 256) {
             int meta0 = meta >> 8;
             int meta1 = meta & 0xFF;

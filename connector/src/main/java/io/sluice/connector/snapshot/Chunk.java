@@ -1,0 +1,20 @@
+package io.sluice.connector.snapshot;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One chunk of a table, in key order.
+ *
+ * @param rows    the rows, every one a full row image with one cell per column in table order, each cell
+ *                as the binlog decoding produces it
+ * @param lastKey the key cells (in key order) of the last row, to pass to the next read; {@code null}
+ *                when the chunk is empty
+ * @param last    whether the table has no rows after this chunk (as of the query)
+ */
+public record Chunk(List<Serializable[]> rows, Serializable[] lastKey, boolean last) {
+
+    public Chunk {
+        rows = List.copyOf(rows);
+    }
+}
