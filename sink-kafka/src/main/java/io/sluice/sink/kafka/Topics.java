@@ -3,13 +3,19 @@ package io.sluice.sink.kafka;
 import io.sluice.sink.SinkException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +92,7 @@ final class Topics implements AutoCloseable {
                 .configs(creation.options());
         try {
             admin.createTopics(List.of(request)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitLeaders(topic);
             LOG.info("Created Kafka topic {} for table {}", topic, table);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -98,6 +105,35 @@ final class Topics implements AutoCloseable {
                     + e.getCause().getMessage() + ". Check " + KafkaSinkConfig.PATH
                     + ".create-topics (partitions, replication-factor, options) or create the topic yourself",
                     e.getCause());
+        }
+    }
+
+    /**
+     * Returns once every partition of a new topic answers at its leader. A batch sent earlier can be
+     * refused while the leader still loads the partition, and an idempotent producer may then retry it
+     * for ever behind later batches (KAFKA-15591), stalling the stream and breaking the order of keys.
+     */
+    private void awaitLeaders(String topic) throws InterruptedException, TimeoutException, SinkException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                description.partitions().forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                admin.listOffsets(ends).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                boolean notReadyYet = e.getCause() instanceof RetriableException;
+                if (!notReadyYet) {
+                    throw new SinkException("Kafka topic " + topic + " was created, but its partitions do not answer: "
+                            + e.getCause() + ". Check the brokers' logs", e.getCause());
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TimeoutException("the partitions of the new topic " + topic + " have no leader yet");
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
