@@ -1,10 +1,6 @@
 package io.sluice.connector;
 
 import io.sluice.servers.KafkaServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,32 +34,6 @@ class KafkaCrashRecoveryIT extends CrashRecoveryContract {
     @BeforeAll
     void startKafka() throws Exception {
         kafka = KafkaServer.builder().start();
-        createTopics();
-    }
-
-    /**
-     * Creates the table topics before the first daemon and waits until every partition's leader
-     * answers. The sink could create them itself (create-topics is on, and finds them), but it publishes
-     * to a new topic at once, and a first batch refused with NOT_LEADER_OR_FOLLOWER while the broker
-     * still loads the partition left the idempotent producer retrying it for ever with
-     * OUT_OF_ORDER_SEQUENCE_NUMBER, after the later batches had been appended. That is a bug of topic
-     * creation, not of crash recovery, so this test keeps clear of it.
-     */
-    private void createTopics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            for (int t = 0; t < TABLES; t++) {
-                String topic = PREFIX + "." + DATABASE + ".t" + t;
-                topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
-                for (int p = 0; p < PARTITIONS; p++) {
-                    partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-            }
-            admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
-            // answered by each partition's leader, retried by the client until the leader serves it
-            admin.listOffsets(partitions).all().get(1, TimeUnit.MINUTES);
-        }
     }
 
     @AfterAll
