@@ -2,20 +2,23 @@ package io.sluice.connector.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a topic from the beginning with a {@code KafkaConsumer}, as a consumer of Sluice's topics would.
- * The connector reaches kafka-clients only at runtime scope (through sink-kafka), and declaring it in
- * test scope would take it out of the distribution, so the consumer is driven by reflection.
+ * (kafka-clients reaches the connector at runtime scope through sink-kafka, which the test classpath includes.)
  */
 public final class KafkaTopicReader {
 
@@ -69,73 +72,42 @@ public final class KafkaTopicReader {
     }
 
     private List<Message> consume(String topic, int count, Duration wait, boolean toEnd) throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("enable.auto.commit", "false");
-        props.put("isolation.level", readCommitted ? "read_committed" : "read_uncommitted");
-        props.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-        Class<?> consumerClass = Class.forName("org.apache.kafka.clients.consumer.KafkaConsumer");
-        Class<?> partitionClass = Class.forName("org.apache.kafka.common.TopicPartition");
-        Class<?> recordClass = Class.forName("org.apache.kafka.clients.consumer.ConsumerRecord");
-        Method headerValue = Class.forName("org.apache.kafka.common.header.Header").getMethod("value");
-        Method lastHeader = Class.forName("org.apache.kafka.common.header.Headers").getMethod("lastHeader", String.class);
-        Object consumer = consumerClass.getConstructor(Map.class).newInstance(props);
-        try {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<Message> out = new ArrayList<>();
             long deadline = System.nanoTime() + wait.toNanos();
-            List<Object> partitions = new ArrayList<>();
+            List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                List<?> infos = (List<?>) consumerClass.getMethod("partitionsFor", String.class, Duration.class)
-                        .invoke(consumer, topic, Duration.ofSeconds(10));
-                for (Object info : infos) {
-                    int p = (int) info.getClass().getMethod("partition").invoke(info);
-                    partitions.add(partitionClass.getConstructor(String.class, int.class).newInstance(topic, p));
+                for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
                 }
                 if (partitions.isEmpty()) {
                     Thread.sleep(200); // the daemon has not created the topic yet
                 }
             }
-            consumerClass.getMethod("assign", Collection.class).invoke(consumer, partitions);
-            consumerClass.getMethod("seekToBeginning", Collection.class).invoke(consumer, partitions);
-            Map<?, ?> ends = toEnd ? (Map<?, ?>) consumerClass.getMethod("endOffsets", Collection.class)
-                    .invoke(consumer, partitions) : Map.of();
-            Method poll = consumerClass.getMethod("poll", Duration.class);
-            Method position = consumerClass.getMethod("position", partitionClass);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = toEnd ? consumer.endOffsets(partitions) : Map.of();
             while (out.size() < count && System.nanoTime() < deadline) {
-                if (toEnd && reachedEnd(consumer, position, ends)) {
+                if (toEnd && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     break;
                 }
-                for (Object r : (Iterable<?>) poll.invoke(consumer, Duration.ofMillis(200))) {
-                    Object headers = recordClass.getMethod("headers").invoke(r);
-                    out.add(new Message(
-                            text((byte[]) recordClass.getMethod("key").invoke(r)),
-                            text((byte[]) recordClass.getMethod("value").invoke(r)),
-                            (int) recordClass.getMethod("partition").invoke(r),
-                            header(lastHeader, headerValue, headers, "sluice.id"),
-                            header(lastHeader, headerValue, headers, "sluice.op"),
-                            header(lastHeader, headerValue, headers, "sluice.transaction"),
-                            (long) recordClass.getMethod("timestamp").invoke(r)));
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(new Message(text(r.key()), text(r.value()), r.partition(), header(r, "sluice.id"),
+                            header(r, "sluice.op"), header(r, "sluice.transaction"), r.timestamp()));
                 }
             }
             return out;
-        } finally {
-            consumerClass.getMethod("close").invoke(consumer);
         }
     }
 
-    private static boolean reachedEnd(Object consumer, Method position, Map<?, ?> ends) throws Exception {
-        for (Map.Entry<?, ?> end : ends.entrySet()) {
-            if ((long) position.invoke(consumer, end.getKey()) < (long) end.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String header(Method lastHeader, Method value, Object headers, String name) throws Exception {
-        Object h = lastHeader.invoke(headers, name);
-        return h == null ? null : text((byte[]) value.invoke(h));
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : text(h.value());
     }
 
     private static String text(byte[] bytes) {
