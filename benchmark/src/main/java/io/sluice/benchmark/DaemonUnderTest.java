@@ -1,5 +1,6 @@
 package io.sluice.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.nats.client.Connection;
@@ -17,11 +18,16 @@ import io.sluice.connector.config.StartPosition;
 import io.sluice.connector.decode.ValueEncoding;
 import org.apache.kafka.clients.admin.Admin;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -184,6 +190,7 @@ public final class DaemonUnderTest {
         }
         long peakRss = peakRssMegabytes();
         double cpu = cpuSeconds();
+        System.out.println(threadCpu());
         // The parent takes the broker's CPU time on this line, before the topic is read back.
         System.out.println("MEASURED");
         daemon.stop();
@@ -210,6 +217,7 @@ public final class DaemonUnderTest {
         }
         long peakRss = peakRssMegabytes();
         double cpu = cpuSeconds();
+        System.out.println(threadCpu());
         System.out.println("MEASURED");
         daemon.stop();
         runner.join(10_000);
@@ -226,11 +234,10 @@ public final class DaemonUnderTest {
     private static void measureLatency(Daemon daemon, Thread runner, String sinkType, String address,
                                        LatencyRecorder acknowledged, long expected) throws Exception {
         LatencyRecorder visible = null;
-        Thread consumer = null;
         if (sinkType.equals("kafka")) {
             long warmUp = Long.getLong("bench.latency.warm-up-rows", 0);
             visible = new LatencyRecorder("kafka commit-to-visible (read_committed)", warmUp, expected - warmUp);
-            consumer = KafkaBench.visibleLatency(address, visible);
+            KafkaBench.visibleLatency(address, visible);
         }
         // Generous: the load itself runs for its warm-up and duration before the last row exists.
         if (!acknowledged.await(15, TimeUnit.MINUTES) || (visible != null && !visible.await(2, TimeUnit.MINUTES))) {
@@ -241,12 +248,37 @@ public final class DaemonUnderTest {
         System.out.println(acknowledged.summary());
         if (visible != null) {
             System.out.println(visible.summary());
-            consumer.interrupt();
         }
         System.out.printf("RESULT sink=%s mode=latency rows=%d peak-rss-MB=%d heap-max=%s cpu-s=%.1f%n",
                 sinkType, expected, peakRssMegabytes(), heapMax(), cpuSeconds());
         daemon.stop();
         runner.join(10_000);
+    }
+
+    /**
+     * CPU seconds per live thread, grouped by name with numbers dropped ({@code sluice-encoder-N}), and
+     * what is left of the process's CPU time: the JVM's own threads (GC, JIT compiler) and threads
+     * that already ended. Shows which stage is saturated when the machine is.
+     */
+    static String threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Double> byName = new TreeMap<>();
+        double sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            double seconds = threads.getThreadCpuTime(info.getThreadId()) / 1e9;
+            if (seconds > 0) {
+                byName.merge(info.getThreadName().replaceAll("\\d+", "N"), seconds, Double::sum);
+                sum += seconds;
+            }
+        }
+        StringBuilder line = new StringBuilder("THREADS cpu-s");
+        byName.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" [%s]=%.1f", e.getKey(), e.getValue())));
+        return line.append(String.format(" [jvm: gc, jit, ended threads]=%.1f", cpuSeconds() - sum)).toString();
     }
 
     private static String heapMax() {
@@ -255,7 +287,7 @@ public final class DaemonUnderTest {
 
     /** CPU time of the whole daemon JVM so far (all threads, JIT and GC included). */
     static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 

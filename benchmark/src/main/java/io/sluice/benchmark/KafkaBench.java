@@ -107,7 +107,7 @@ final class KafkaBench {
      * Records commit-to-visible delays on a thread of its own ({@code bench-visible-consumer}): a
      * {@code read_committed} consumer reads the topic from the beginning and records each row when
      * {@code poll} returns it. With exactly-once delivery that is when the transaction committed;
-     * with at-least-once, soon after the acknowledgement. Interrupt the thread to stop it.
+     * with at-least-once, soon after the acknowledgement. The thread ends once every measured row was recorded.
      */
     static Thread visibleLatency(String bootstrap, LatencyRecorder recorder) {
         Thread thread = new Thread(() -> {
@@ -123,15 +123,13 @@ final class KafkaBench {
                 }
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!recorder.isComplete()) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         if (record.value() != null) {
                             recorder.record(CommitStamp.id(record.key()), CommitStamp.commitMicros(record.value()));
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // Stopped by the measuring thread.
             }
         }, "bench-visible-consumer");
         thread.setDaemon(true);

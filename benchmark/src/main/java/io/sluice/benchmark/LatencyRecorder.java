@@ -55,6 +55,11 @@ final class LatencyRecorder {
         return done.await(timeout, unit);
     }
 
+    /** Whether every measured row was recorded. */
+    boolean isComplete() {
+        return done.getCount() == 0;
+    }
+
     synchronized int count() {
         return count;
     }

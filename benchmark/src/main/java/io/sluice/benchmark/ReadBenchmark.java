@@ -139,7 +139,7 @@ public final class ReadBenchmark {
         int rate = Integer.getInteger("bench.latency.rate", 5000);
         int seconds = Integer.getInteger("bench.latency.seconds", 60);
         int warmUpSeconds = Integer.getInteger("bench.latency.warm-up-seconds", 10);
-        int rowsPerCommit = Integer.getInteger("bench.latency.rows-per-commit", 10);
+        int rowsPerCommit = Integer.getInteger("bench.latency.rows-per-commit", 50);
         long warmUpRows = roundUp((long) rate * warmUpSeconds, rowsPerCommit);
         long rows = warmUpRows + roundUp((long) rate * seconds, rowsPerCommit);
         try (DatabaseServer server = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start()) {
@@ -205,7 +205,7 @@ public final class ReadBenchmark {
                     new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    if (line.startsWith("RESULT") || line.startsWith("LATENCY") || line.contains("ERROR")
+                    if (line.startsWith("RESULT") || line.startsWith("LATENCY") || line.startsWith("THREADS") || line.contains("ERROR")
                             || line.contains("Exception")) {
                         System.out.println(line);
                     }
