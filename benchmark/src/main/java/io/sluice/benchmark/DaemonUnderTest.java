@@ -19,6 +19,7 @@ import io.sluice.connector.decode.ValueEncoding;
 import org.apache.kafka.clients.admin.Admin;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The measured process: runs the daemon from a given binlog position and prints one {@code RESULT}
@@ -40,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code bench.mode}: {@code throughput} (default) or {@code latency};</li>
  *   <li>{@code bench.latency.warm-up-rows}: in latency mode, rows 1 to this are not measured;</li>
+ *   <li>{@code bench.kafka.delivery}: {@code exactly-once} runs the kafka sink in transactions with the
+ *       {@code kafka} checkpoint store; throughput is then counted by a {@code read_committed} consumer;</li>
  *   <li>{@code bench.sink.config}: HOCON merged over the sink's settings, e.g. {@code producer.linger.ms = 20};</li>
  *   <li>{@code bench.pipeline.queue-events}, {@code bench.pipeline.max-in-flight-bytes}: the pipeline bounds
  *       (8192 and 64 MiB by default here, against 8192 and 16 MiB in {@code reference.conf}).</li>
@@ -89,8 +93,13 @@ public final class DaemonUnderTest {
         SluiceConfig config = new SluiceConfig(source,
                 new FilterConfig(List.of("bench"), List.of(), List.of(), List.of(), List.of()),
                 sink,
-                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", checkpoint.toString())),
-                        Duration.ofSeconds(1), 10_000),
+                exactlyOnce(sinkType)
+                        ? new CheckpointConfig("kafka", ConfigFactory.parseMap(Map.of("key", "bench",
+                                "producer.bootstrap.servers", address)).withFallback(
+                                ConfigFactory.defaultReference().getConfig("sluice.checkpoint.kafka")),
+                                Duration.ofSeconds(1), 10_000)
+                        : new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", checkpoint.toString())),
+                                Duration.ofSeconds(1), 10_000),
                 new PipelineConfig(Integer.getInteger("bench.pipeline.queue-events", 8192),
                         ConfigFactory.parseString("b = " + System.getProperty("bench.pipeline.max-in-flight-bytes",
                                 "64MiB")).getBytes("b"), Duration.ofSeconds(30)),
@@ -119,12 +128,22 @@ public final class DaemonUnderTest {
         System.exit(0);
     }
 
+    /**
+     * {@code -Dbench.kafka.delivery=exactly-once}: the sink writes events and checkpoints in Kafka
+     * transactions, which needs the {@code kafka} checkpoint store; "acknowledged" then means committed.
+     */
+    private static boolean exactlyOnce(String sinkType) {
+        return sinkType.equals("kafka") && System.getProperty("bench.kafka.delivery", "").equals("exactly-once");
+    }
+
     private static Config kafkaSink(String bootstrap) {
-        return ConfigFactory.parseMap(Map.of(
+        Config delivery = exactlyOnce("kafka")
+                ? ConfigFactory.parseMap(Map.of("delivery", "exactly-once")) : ConfigFactory.empty();
+        return delivery.withFallback(ConfigFactory.parseMap(Map.of(
                         "topic-prefix", "bench",
                         "producer.bootstrap.servers", bootstrap,
                         "create-topics.enabled", true,
-                        "create-topics.partitions", KafkaBench.PARTITIONS))
+                        "create-topics.partitions", KafkaBench.PARTITIONS)))
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.sink.kafka"));
     }
 
@@ -155,9 +174,14 @@ public final class DaemonUnderTest {
         runner.join(10_000);
     }
 
-    /** Polls a count every 10 ms until it reaches {@code expected}; returns {first non-zero, reached} in nanos. */
+    /**
+     * Polls a count every 10 ms until it reaches {@code expected}; returns, in nanos, when it was first
+     * non-zero, when it reached half of {@code expected}, and when it reached {@code expected}. The
+     * second half runs after most of the JIT compilation, so its rate is closer to a long-running daemon's.
+     */
     private static long[] awaitCount(Counter counter, long expected, long started, String what) throws Exception {
         long first = 0;
+        long half = 0;
         long deadline = started + TimeUnit.MINUTES.toNanos(10);
         while (true) {
             long count = counter.count();
@@ -165,8 +189,11 @@ public final class DaemonUnderTest {
             if (count > 0 && first == 0) {
                 first = now;
             }
+            if (count >= expected / 2 && half == 0) {
+                half = now;
+            }
             if (count >= expected) {
-                return new long[] {first, now};
+                return new long[] {first, now, half};
             }
             if (now > deadline) {
                 System.out.println("RESULT timeout: " + count + " of " + expected + " " + what);
@@ -174,6 +201,11 @@ public final class DaemonUnderTest {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** Events per second from half of {@code expected} to all of it, from {@link #awaitCount}'s times. */
+    private static double secondHalfRate(long[] times, long expected) {
+        return (expected - expected / 2) / ((times[1] - times[2]) / 1e9);
     }
 
     @FunctionalInterface
@@ -184,9 +216,16 @@ public final class DaemonUnderTest {
     private static void measureKafka(Daemon daemon, Thread runner, String bootstrap, long expected, long started)
             throws Exception {
         long[] times;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            times = awaitCount(() -> KafkaBench.endOffsets(admin, KafkaBench.TOPIC), expected, started,
-                    "events acknowledged");
+        if (exactlyOnce("kafka")) {
+            // End offsets also count transaction markers: count the committed records themselves.
+            AtomicLong committed = new AtomicLong();
+            KafkaBench.committedRecords(bootstrap, committed);
+            times = awaitCount(committed::get, expected, started, "events committed");
+        } else {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                times = awaitCount(() -> KafkaBench.endOffsets(admin, KafkaBench.TOPIC), expected, started,
+                        "events acknowledged");
+            }
         }
         long peakRss = peakRssMegabytes();
         double cpu = cpuSeconds();
@@ -198,11 +237,11 @@ public final class DaemonUnderTest {
         long[] counted = KafkaBench.countBytes(bootstrap, KafkaBench.TOPIC);
         double total = (times[1] - started) / 1e9;
         double streaming = (times[1] - times[0]) / 1e9;
-        System.out.printf("RESULT sink=kafka events=%d seconds=%.2f (first-to-last %.2f) events/s=%.0f"
+        System.out.printf("RESULT sink=kafka" + (exactlyOnce("kafka") ? " delivery=exactly-once" : "") + " events=%d seconds=%.2f (first-to-last %.2f) events/s=%.0f"
                         + " (first-to-last %.0f) MB/s=%.1f avg-event-bytes=%d peak-rss-MB=%d heap-max=%s"
-                        + " cpu-s=%.1f records-in-topic=%d%n",
+                        + " cpu-s=%.1f records-in-topic=%d second-half-events/s=%.0f%n",
                 expected, total, streaming, expected / total, expected / streaming, counted[1] / 1e6 / streaming,
-                counted[1] / counted[0], peakRss, heapMax(), cpu, counted[0]);
+                counted[1] / counted[0], peakRss, heapMax(), cpu, counted[0], secondHalfRate(times, expected));
     }
 
     private static void measureNats(Daemon daemon, Thread runner, String url, long expected, long started)
@@ -226,9 +265,9 @@ public final class DaemonUnderTest {
         // Stored bytes are JetStream's own count: payload (the event value), headers (id, op, key) and subject.
         System.out.printf("RESULT sink=nats events=%d seconds=%.2f (first-to-last %.2f) events/s=%.0f"
                         + " (first-to-last %.0f) MB/s-stored=%.1f avg-stored-bytes=%d peak-rss-MB=%d heap-max=%s"
-                        + " cpu-s=%.1f messages-in-stream=%d%n",
+                        + " cpu-s=%.1f messages-in-stream=%d second-half-events/s=%.0f%n",
                 expected, total, streaming, expected / total, expected / streaming, stored[1] / 1e6 / streaming,
-                stored[1] / stored[0], peakRss, heapMax(), cpu, stored[0]);
+                stored[1] / stored[0], peakRss, heapMax(), cpu, stored[0], secondHalfRate(times, expected));
     }
 
     private static void measureLatency(Daemon daemon, Thread runner, String sinkType, String address,
@@ -278,7 +317,14 @@ public final class DaemonUnderTest {
         byName.entrySet().stream().filter(e -> e.getValue() >= 0.1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> line.append(String.format(" [%s]=%.1f", e.getKey(), e.getValue())));
-        return line.append(String.format(" [jvm: gc, jit, ended threads]=%.1f", cpuSeconds() - sum)).toString();
+        line.append(String.format(" [jvm: gc, jit, ended threads]=%.1f", cpuSeconds() - sum));
+        // Wall-clock figures the JVM keeps: GC pauses per collector, and time spent compiling.
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            line.append(String.format(" gc[%s]=%d/%.1fs", gc.getName(), gc.getCollectionCount(),
+                    gc.getCollectionTime() / 1e3));
+        }
+        return line.append(String.format(" jit=%.1fs",
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3)).toString();
     }
 
     private static String heapMax() {

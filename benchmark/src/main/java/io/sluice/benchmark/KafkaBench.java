@@ -111,18 +111,7 @@ final class KafkaBench {
      */
     static Thread visibleLatency(String bootstrap, LatencyRecorder recorder) {
         Thread thread = new Thread(() -> {
-            Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", bootstrap,
-                    "enable.auto.commit", false, "isolation.level", "read_committed",
-                    // Return what is there at once rather than waiting to fill a fetch.
-                    "fetch.min.bytes", 1, "fetch.max.wait.ms", 100));
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                         new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (int p = 0; p < PARTITIONS; p++) {
-                    partitions.add(new TopicPartition(TOPIC, p));
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+            try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(bootstrap)) {
                 while (!recorder.isComplete()) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         if (record.value() != null) {
@@ -135,6 +124,40 @@ final class KafkaBench {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Counts the topic's committed records into {@code count} on a daemon thread of its own
+     * ({@code bench-committed-counter}), with a {@code read_committed} consumer from the beginning:
+     * with transactions, end offsets also count the commit markers, so they cannot be compared with N.
+     */
+    static void committedRecords(String bootstrap, AtomicLong count) {
+        Thread thread = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(bootstrap)) {
+                while (true) {
+                    count.addAndGet(consumer.poll(Duration.ofMillis(100)).count());
+                }
+            }
+        }, "bench-committed-counter");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A consumer of every partition of the daemon's topic, from the beginning, that sees committed records only. */
+    private static KafkaConsumer<byte[], byte[]> readCommitted(String bootstrap) {
+        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", bootstrap,
+                "enable.auto.commit", false, "isolation.level", "read_committed",
+                // Return what is there at once rather than waiting to fill a fetch.
+                "fetch.min.bytes", 1, "fetch.max.wait.ms", 100));
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            partitions.add(new TopicPartition(TOPIC, p));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /**
