@@ -12,6 +12,7 @@ import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.connector.sink.Plugins;
 import io.sluice.sink.Sink;
+import io.sluice.sink.TransactionalSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code sluice-binlog-reader}: reads the binlog, tracks positions, hands row changes on;</li>
  *   <li>{@code sluice-encoder-N} (one per core): encode row changes to JSON;</li>
  *   <li>{@code sluice-publisher}: publishes the encoded events in binlog order to the sink;</li>
- *   <li>{@code sluice-checkpointer}: saves the acknowledged position, batched by time and count;</li>
+ *   <li>{@code sluice-checkpointer}: saves the acknowledged position, batched by time and count (with a
+ *       transactional sink the publisher commits it instead, inside the sink's transactions);</li>
  *   <li>the sink's own threads (broker client I/O, {@code sluice-jsonl-writer}), which acknowledge.</li>
  * </ul>
  *
@@ -77,18 +79,30 @@ public final class Daemon {
         CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
                 .create(config.checkpoint().settings());
         try (store) {
-            Optional<String> checkpoint = store.load();
-            BinlogPosition saved = checkpoint.map(CheckpointCodec::decode).orElse(null);
-            BinlogPosition start = saved != null ? saved : server.resolve(config.source().start());
-            LOG.info("Sluice {} on {} {} starting from {} ({}), checkpoints in {}", versionText(),
-                    server.isMariadb() ? "MariaDB" : "MySQL", server.version(), start.describe(),
-                    saved != null ? "saved checkpoint" : "sluice.source.start", store.describe());
-
             Sink sink = Plugins.sink(config.sink().type()).create(config.sink().settings());
-            Pipeline pipeline = new Pipeline(config.pipeline(), config.checkpoint(), sink, store, start, saved,
-                    config.encoding(), server.isMariadb());
-            BinlogReader reader = BinlogSource.reader(config.source(), config.filter(), server, start, pipeline,
-                    this::failed, () -> { });
+            Pipeline pipeline;
+            BinlogReader reader;
+            try {
+                if (sink instanceof TransactionalSink transactional) {
+                    // Before the load: fencing older instances first is what keeps the position read
+                    // next from moving under this one.
+                    transactional.adoptCheckpoints(store);
+                }
+                Optional<String> checkpoint = store.load();
+                BinlogPosition saved = checkpoint.map(CheckpointCodec::decode).orElse(null);
+                BinlogPosition start = saved != null ? saved : server.resolve(config.source().start());
+                LOG.info("Sluice {} on {} {} starting from {} ({}), checkpoints in {}{}", versionText(),
+                        server.isMariadb() ? "MariaDB" : "MySQL", server.version(), start.describe(),
+                        saved != null ? "saved checkpoint" : "sluice.source.start", store.describe(),
+                        sink instanceof TransactionalSink ? ", committed in the sink's transactions" : "");
+                pipeline = new Pipeline(config.pipeline(), config.checkpoint(), sink, store, start, saved,
+                        config.encoding(), server.isMariadb());
+                reader = BinlogSource.reader(config.source(), config.filter(), server, start, pipeline,
+                        this::failed, () -> { });
+            } catch (Exception e) {
+                sink.close();
+                throw e;
+            }
             pipeline.start();
             reader.start();
             state = State.RUNNING;

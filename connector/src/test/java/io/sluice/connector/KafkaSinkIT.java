@@ -1,7 +1,6 @@
 package io.sluice.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.sluice.connector.config.CheckpointConfig;
 import io.sluice.connector.config.ConfigLoader;
@@ -11,6 +10,8 @@ import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.sink.Plugins;
+import io.sluice.connector.testing.KafkaTopicReader;
+import io.sluice.connector.testing.KafkaTopicReader.Message;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
@@ -23,12 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class KafkaSinkIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private DatabaseServer mysql;
@@ -109,13 +106,13 @@ class KafkaSinkIT {
                     "INSERT INTO shop.items VALUES (5, 1, 2), (5, 2, 3)",
                     "COMMIT");
 
-            List<Message> orders = Consumer.read(kafka.bootstrapServers(), "e2e.shop.orders", 8);
-            List<Message> items = Consumer.read(kafka.bootstrapServers(), "e2e.shop.items", 2);
+            List<Message> orders = KafkaTopicReader.read(kafka.bootstrapServers(), "e2e.shop.orders", 8, WAIT);
+            List<Message> items = KafkaTopicReader.read(kafka.bootstrapServers(), "e2e.shop.items", 2, WAIT);
             assertEquals(8, orders.size(), "3 inserts, 1 update, 1 delete + tombstone, 2 inserts: " + orders);
             assertEquals(2, items.size());
 
             Map<String, List<Message>> byKey = new HashMap<>();
-            orders.forEach(m -> byKey.computeIfAbsent(m.key, k -> new ArrayList<>()).add(m));
+            orders.forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
             List<Message> one = byKey.get("{\"id\":1}");
             assertEquals(List.of("c", "u"), List.of(one.get(0).op(), one.get(1).op()));
             assertEquals("uno", one.get(1).value().get("after").get("note").asText());
@@ -126,28 +123,28 @@ class KafkaSinkIT {
             assertEquals("d", two.get(1).op());
             assertEquals("two", two.get(1).value().get("before").get("note").asText());
             assertNull(two.get(2).json(), "tombstone after the delete");
-            assertEquals(two.get(1).id + "#tombstone", two.get(2).id);
-            assertEquals(one.get(0).partition, byKey.get("{\"id\":1}").get(1).partition);
+            assertEquals(two.get(1).id() + "#tombstone", two.get(2).id());
+            assertEquals(one.get(0).partition(), byKey.get("{\"id\":1}").get(1).partition());
 
             JsonNode four = byKey.get("{\"id\":4}").get(0).value();
             assertEquals("12.50", four.get("after").get("total").asText(), "the column added mid-stream");
             assertEquals("orders", four.get("source").get("table").asText());
 
             Message five = byKey.get("{\"id\":5}").get(0);
-            assertNotNull(five.transaction);
+            assertNotNull(five.transaction());
             for (Message item : items) {
-                assertEquals(five.transaction, item.transaction, "one transaction across two tables");
+                assertEquals(five.transaction(), item.transaction(), "one transaction across two tables");
                 assertEquals("c", item.op());
-                assertTrue(item.key.startsWith("{\"order_id\":5,\"line\":"), item.key);
+                assertTrue(item.key().startsWith("{\"order_id\":5,\"line\":"), item.key());
             }
             for (Message m : orders) {
-                assertNotNull(m.id);
+                assertNotNull(m.id());
                 if (m.json() != null) {
                     assertEquals(m.value().get("op").asText(), m.op());
-                    assertNotNull(m.transaction);
+                    assertNotNull(m.transaction());
                 }
             }
-            assertEquals(orders.size(), orders.stream().map(m -> m.id).distinct().count(), "ids are unique");
+            assertEquals(orders.size(), orders.stream().map(m -> m.id()).distinct().count(), "ids are unique");
         }
     }
 
@@ -156,7 +153,7 @@ class KafkaSinkIT {
         mysql.execute("CREATE DATABASE outage", "CREATE TABLE outage.t (id INT PRIMARY KEY, v INT)");
         try (RunningDaemon daemon = RunningDaemon.start(config("down", "outage"))) {
             mysql.execute("INSERT INTO outage.t VALUES (1, 1)");
-            assertEquals(1, Consumer.read(kafka.bootstrapServers(), "down.outage.t", 1).size());
+            assertEquals(1, KafkaTopicReader.read(kafka.bootstrapServers(), "down.outage.t", 1, WAIT).size());
             kafka.stop();
             try {
                 for (int i = 2; i <= 50; i++) {
@@ -167,7 +164,7 @@ class KafkaSinkIT {
             } finally {
                 kafka.start();
             }
-            List<Message> all = Consumer.read(kafka.bootstrapServers(), "down.outage.t", 50);
+            List<Message> all = KafkaTopicReader.read(kafka.bootstrapServers(), "down.outage.t", 50, WAIT);
             assertEquals(50, all.stream().map(Message::key).distinct().count(), "every row, once the broker is back");
         }
     }
@@ -186,7 +183,7 @@ class KafkaSinkIT {
             }
             assertTrue(messages.toString().contains("table big.t with key {\"id\":2}"), messages.toString());
             assertTrue(messages.toString().contains("over the limit of 4000 bytes"), messages.toString());
-            assertEquals(1, Consumer.read(kafka.bootstrapServers(), "big.big.t", 1).size(), "the row before it");
+            assertEquals(1, KafkaTopicReader.read(kafka.bootstrapServers(), "big.big.t", 1, WAIT).size(), "the row before it");
         }
     }
 
@@ -206,7 +203,7 @@ class KafkaSinkIT {
                                       options { cleanup.policy = compact } }
                       topic-check-timeout = 5s
                       close-timeout = 1s
-                      producer { bootstrap.servers = "%s", linger.ms = 20, client.id = it }
+                      producer { bootstrap.servers = "%s", linger.ms = 20, client.id() = it }
                       admin { request.timeout.ms = 10000 }
                     }
                   }
@@ -220,77 +217,5 @@ class KafkaSinkIT {
         InvalidConfigException typo = assertThrows(InvalidConfigException.class, () -> new ConfigLoader(Map.of())
                 .load(hocon.replace("tombstones", "tombstone"), "kafka-it.conf", List.of()));
         assertTrue(typo.getMessage().contains("sluice.sink.kafka.tombstone"), typo.getMessage());
-    }
-
-    /** One consumed record, with the headers the sink writes. */
-    record Message(String key, String json, int partition, String id, String op, String transaction) {
-        JsonNode value() throws Exception {
-            return JSON.readTree(json);
-        }
-    }
-
-    /**
-     * Reads a topic from the beginning with a {@code KafkaConsumer}. The connector reaches kafka-clients only
-     * at runtime scope (through sink-kafka), and declaring it in test scope would take it out of the
-     * distribution, so the consumer is driven by reflection.
-     */
-    private static final class Consumer {
-
-        static List<Message> read(String bootstrap, String topic, int count) throws Exception {
-            Map<String, Object> props = new HashMap<>();
-            props.put("bootstrap.servers", bootstrap);
-            props.put("enable.auto.commit", "false");
-            props.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-            props.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
-            Class<?> consumerClass = Class.forName("org.apache.kafka.clients.consumer.KafkaConsumer");
-            Class<?> partitionClass = Class.forName("org.apache.kafka.common.TopicPartition");
-            Class<?> recordClass = Class.forName("org.apache.kafka.clients.consumer.ConsumerRecord");
-            Method headerValue = Class.forName("org.apache.kafka.common.header.Header").getMethod("value");
-            Method lastHeader = Class.forName("org.apache.kafka.common.header.Headers").getMethod("lastHeader", String.class);
-            Object consumer = consumerClass.getConstructor(Map.class).newInstance(props);
-            try {
-                List<Message> out = new ArrayList<>();
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                List<Object> partitions = new ArrayList<>();
-                while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                    List<?> infos = (List<?>) consumerClass.getMethod("partitionsFor", String.class, Duration.class)
-                            .invoke(consumer, topic, Duration.ofSeconds(10));
-                    for (Object info : infos) {
-                        int p = (int) info.getClass().getMethod("partition").invoke(info);
-                        partitions.add(partitionClass.getConstructor(String.class, int.class).newInstance(topic, p));
-                    }
-                    if (partitions.isEmpty()) {
-                        Thread.sleep(200); // the daemon has not created the topic yet
-                    }
-                }
-                consumerClass.getMethod("assign", Collection.class).invoke(consumer, partitions);
-                consumerClass.getMethod("seekToBeginning", Collection.class).invoke(consumer, partitions);
-                Method poll = consumerClass.getMethod("poll", Duration.class);
-                while (out.size() < count && System.nanoTime() < deadline) {
-                    for (Object r : (Iterable<?>) poll.invoke(consumer, Duration.ofMillis(200))) {
-                        Object headers = recordClass.getMethod("headers").invoke(r);
-                        out.add(new Message(
-                                text((byte[]) recordClass.getMethod("key").invoke(r)),
-                                text((byte[]) recordClass.getMethod("value").invoke(r)),
-                                (int) recordClass.getMethod("partition").invoke(r),
-                                header(lastHeader, headerValue, headers, "sluice.id"),
-                                header(lastHeader, headerValue, headers, "sluice.op"),
-                                header(lastHeader, headerValue, headers, "sluice.transaction")));
-                    }
-                }
-                return out;
-            } finally {
-                consumerClass.getMethod("close").invoke(consumer);
-            }
-        }
-
-        private static String header(Method lastHeader, Method value, Object headers, String name) throws Exception {
-            Object h = lastHeader.invoke(headers, name);
-            return h == null ? null : text((byte[]) value.invoke(h));
-        }
-
-        private static String text(byte[] bytes) {
-            return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

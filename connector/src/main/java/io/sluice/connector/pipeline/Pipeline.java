@@ -9,6 +9,7 @@ import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.sink.Sink;
+import io.sluice.sink.TransactionalSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import java.time.Duration;
 
 /**
  * The stages after the reader: a bounded queue, the publisher, the in-flight window and the
- * checkpointer. The reader puts items in; positions come out in the checkpoint store.
+ * checkpointer. The reader puts items in; positions come out in the checkpoint store, or, with a
+ * {@link TransactionalSink}, in the sink's own transactions, committed by the publisher.
  */
 public final class Pipeline implements StreamOutput {
 
@@ -30,7 +32,9 @@ public final class Pipeline implements StreamOutput {
     private final Sink sink;
     private final InFlightEvents inFlight;
     private final Publisher publisher;
+    /** Exactly one of these two is set: the checkpointer saves to the store, commits go through the sink. */
     private final Checkpointer checkpointer;
+    private final TransactionCommits commits;
     private final Thread publisherThread;
     private final Thread checkpointerThread;
 
@@ -43,15 +47,24 @@ public final class Pipeline implements StreamOutput {
         this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
-        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, queue::close);
-        this.checkpointer = new Checkpointer(store, inFlight, checkpoints.interval(), checkpoints.maxEvents(), saved);
+        if (sink instanceof TransactionalSink transactional) {
+            this.commits = new TransactionCommits(transactional, checkpoints.interval(), checkpoints.maxEvents(), saved);
+            this.checkpointer = null;
+            this.checkpointerThread = null;
+        } else {
+            this.commits = null;
+            this.checkpointer = new Checkpointer(store, inFlight, checkpoints.interval(), checkpoints.maxEvents(), saved);
+            this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");
+        }
+        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, commits, queue::close);
         this.publisherThread = new Thread(publisher, "sluice-publisher");
-        this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");
     }
 
     public void start() {
         publisherThread.start();
-        checkpointerThread.start();
+        if (checkpointerThread != null) {
+            checkpointerThread.start();
+        }
     }
 
     @Override
@@ -65,7 +78,7 @@ public final class Pipeline implements StreamOutput {
         if (failure == null) {
             failure = inFlight.failure();
         }
-        return failure != null ? failure : checkpointer.failure();
+        return failure != null || checkpointer == null ? failure : checkpointer.failure();
     }
 
     /** Takes no more items from the reader; a reader waiting for room is woken and stops. */
@@ -75,7 +88,7 @@ public final class Pipeline implements StreamOutput {
 
     /**
      * The ordered end of a run; call after the reader has stopped: publish what is queued, wait for the
-     * sink to settle it, save the final checkpoint, close the sink.
+     * sink to settle it, save (or, with a transactional sink, commit) the final checkpoint, close the sink.
      *
      * @return the position saved last
      */
@@ -93,9 +106,12 @@ public final class Pipeline implements StreamOutput {
             LOG.warn("{} events were not acknowledged by the sink within the shutdown timeout; they will be"
                     + " published again on restart", inFlight.pending());
         }
-        checkpointer.stop();
-        checkpointerThread.join(Math.max(1, remainingMillis(deadline)));
         try {
+            if (commits != null) {
+                return commits.committed(); // the publisher committed last, before it returned
+            }
+            checkpointer.stop();
+            checkpointerThread.join(Math.max(1, remainingMillis(deadline)));
             return checkpointer.saveIfMoved();
         } finally {
             sink.close();

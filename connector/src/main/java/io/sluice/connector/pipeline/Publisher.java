@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read, registering each event as in flight and never waiting for the broker.
  *
  * <p>At most {@link #WINDOW} changes are being encoded at once, which bounds the memory encoding holds.
+ *
+ * <p>With a {@link io.sluice.sink.TransactionalSink} this thread also commits the sink's transactions
+ * ({@link TransactionCommits}), between changes and when the queue runs dry.
  */
 final class Publisher implements Runnable {
 
@@ -42,16 +45,20 @@ final class Publisher implements Runnable {
     private final ArrayDeque<Pending> window = new ArrayDeque<>(WINDOW);
     private final PublishCallback callback;
     private final Runnable onStop;
+    /** {@code null} unless the sink is transactional; then the checkpoints are committed from here. */
+    private final TransactionCommits commits;
     private volatile boolean draining;
     private volatile Exception failure;
 
     /**
      * @param encoderThreads how many threads encode JSON; order is restored before publishing
+     * @param commits        commits a transactional sink's transactions, or {@code null}
      * @param onStop         runs when publishing ends for any reason, so the reader stops waiting for room
      */
     Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
-              boolean mariadb, int encoderThreads, Runnable onStop) {
+              boolean mariadb, int encoderThreads, TransactionCommits commits, Runnable onStop) {
         this.onStop = onStop;
+        this.commits = commits;
         this.queue = queue;
         this.sink = sink;
         this.inFlight = inFlight;
@@ -89,14 +96,19 @@ final class Publisher implements Runnable {
                 Pending next = window.poll();
                 if (next == null) {
                     if (draining && queue.size() == 0) {
+                        if (commits != null && inFlight.failure() == null) {
+                            commits.commit();
+                        }
                         return;
                     }
+                    commitIfDue(); // the queue ran dry: what was published must not wait for more
                     continue;
                 }
                 if (inFlight.failure() != null || !publish(next)) {
                     failure = inFlight.failure();
                     return;
                 }
+                commitIfDue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,6 +120,12 @@ final class Publisher implements Runnable {
         } finally {
             encoders.shutdownNow();
             onStop.run();
+        }
+    }
+
+    private void commitIfDue() throws Exception {
+        if (commits != null) {
+            commits.commitIfDue();
         }
     }
 
@@ -130,7 +148,11 @@ final class Publisher implements Runnable {
     /** @return {@code false} when the sink refused an event: nothing after it may be published */
     private boolean publish(Pending next) throws Exception {
         if (!(next.item() instanceof RowsChange change)) {
-            inFlight.add(((TransactionEnd) next.item()).next(), 0, true);
+            BinlogPosition after = ((TransactionEnd) next.item()).next();
+            inFlight.add(after, 0, true);
+            if (commits != null) {
+                commits.published(after);
+            }
             return true;
         }
         for (ChangeEncoding.Encoded encoded : next.encoded().get()) {
@@ -143,6 +165,9 @@ final class Publisher implements Runnable {
             sink.publish(new ChangeEvent(sequence, encoded.id(), encoded.operation(),
                     change.table().schema().database(), change.table().schema().table(), encoded.key(),
                     encoded.value(), change.transaction().id(), change.timestampMillis()), callback);
+            if (commits != null) {
+                commits.published(after);
+            }
         }
         return true;
     }

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -63,15 +67,41 @@ final class KafkaSink implements Sink {
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
     private final int maxRecordBytes;
+    /** The producer's transactional id with exactly-once delivery, for the fencing message; otherwise null. */
+    private final String transactionalId;
+    /** One header per operation: its value never changes, so it is built once. */
+    private static final Map<Operation, Header> OP_HEADERS = new EnumMap<>(Operation.class);
+
+    static {
+        for (Operation op : Operation.values()) {
+            OP_HEADERS.put(op, header(HEADER_OP, op.code()));
+        }
+    }
+
     /** Topic per database.table, only touched by the publisher thread. */
     private final Map<String, String> topicByTable = new HashMap<>();
+    // Events come in runs of one table and one transaction: the last table's topic and the last
+    // transaction's header answer most events without a lookup or an allocation (publisher thread only).
+    private String lastDatabase;
+    private String lastTable;
+    private String lastTopic;
+    private String lastTransaction;
+    private Header lastTransactionHeader;
+    /** Events published whose callback has not been called yet. */
+    private final AtomicLong inFlight = new AtomicLong();
+    /** Notified when {@link #inFlight} reaches zero while {@link #flush} waits. */
     private final Object settled = new Object();
-    /** Events published whose callback has not been called yet; guarded by {@link #settled}. */
-    private long inFlight;
+    private volatile boolean flushWaiting;
     private ExecutorService flusher;
     private Future<?> pendingFlush;
 
     KafkaSink(KafkaSinkConfig config, Producer<byte[], byte[]> producer, Topics topics) {
+        this(config, producer, topics, null);
+    }
+
+    /** @param transactionalId the producer's transactional id, or {@code null} when it is not transactional */
+    KafkaSink(KafkaSinkConfig config, Producer<byte[], byte[]> producer, Topics topics, String transactionalId) {
+        this.transactionalId = transactionalId;
         this.config = config;
         this.producer = producer;
         this.topics = topics;
@@ -83,9 +113,9 @@ final class KafkaSink implements Sink {
         String topic = topicFor(event);
         List<Header> headers = new ArrayList<>(3);
         headers.add(header(HEADER_ID, event.id()));
-        headers.add(header(HEADER_OP, event.operation().code()));
+        headers.add(OP_HEADERS.get(event.operation()));
         if (event.transactionId() != null) {
-            headers.add(header(HEADER_TRANSACTION, event.transactionId()));
+            headers.add(transactionHeader(event.transactionId()));
         }
         int size = event.sizeInBytes() + headerBytes(headers) + RECORD_OVERHEAD;
         if (size > maxRecordBytes) {
@@ -99,9 +129,7 @@ final class KafkaSink implements Sink {
         }
         boolean tombstone = config.tombstones() && event.operation() == Operation.DELETE && event.key() != null;
         Completion completion = new Completion(event, topic, tombstone ? 2 : 1, callback);
-        synchronized (settled) {
-            inFlight++;
-        }
+        inFlight.incrementAndGet();
         try {
             send(new ProducerRecord<>(topic, null, event.key(), event.value(), headers), completion);
         } catch (InterruptedException e) {
@@ -114,7 +142,7 @@ final class KafkaSink implements Sink {
             List<Header> tombstoneHeaders = new ArrayList<>(2);
             tombstoneHeaders.add(header(HEADER_ID, event.id() + TOMBSTONE_SUFFIX));
             if (event.transactionId() != null) {
-                tombstoneHeaders.add(header(HEADER_TRANSACTION, event.transactionId()));
+                tombstoneHeaders.add(transactionHeader(event.transactionId()));
             }
             send(new ProducerRecord<>(topic, null, event.key(), null, tombstoneHeaders), completion);
         }
@@ -134,7 +162,26 @@ final class KafkaSink implements Sink {
         }
     }
 
+    private Header transactionHeader(String transactionId) {
+        if (!transactionId.equals(lastTransaction)) {
+            lastTransaction = transactionId;
+            lastTransactionHeader = header(HEADER_TRANSACTION, transactionId);
+        }
+        return lastTransactionHeader;
+    }
+
     private String topicFor(ChangeEvent event) throws InterruptedException, SinkException {
+        if (event.table().equals(lastTable) && event.database().equals(lastDatabase)) {
+            return lastTopic;
+        }
+        String topic = lookUpTopic(event);
+        lastDatabase = event.database();
+        lastTable = event.table();
+        lastTopic = topic;
+        return topic;
+    }
+
+    private String lookUpTopic(ChangeEvent event) throws InterruptedException, SinkException {
         String table = event.database() + "." + event.table();
         String topic = topicByTable.get(table);
         if (topic == null) {
@@ -149,19 +196,22 @@ final class KafkaSink implements Sink {
     @Override
     public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (settled) {
-            if (inFlight == 0) {
-                return true;
-            }
+        if (inFlight.get() == 0) {
+            return true;
         }
         startProducerFlush();
         synchronized (settled) {
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+            flushWaiting = true; // before the count is read: a callback reaching zero then notifies
+            try {
+                while (inFlight.get() > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(settled, left);
                 }
-                TimeUnit.NANOSECONDS.timedWait(settled, left);
+            } finally {
+                flushWaiting = false;
             }
         }
         return true;
@@ -193,7 +243,7 @@ final class KafkaSink implements Sink {
         }
     }
 
-    private static RecordHeader header(String name, String value) {
+    private static Header header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -255,9 +305,8 @@ final class KafkaSink implements Sink {
             } catch (Throwable t) {
                 LOG.error("The publish callback for {} threw; the core's callback must not throw", event, t);
             } finally {
-                synchronized (settled) {
-                    inFlight--;
-                    if (inFlight == 0) {
+                if (inFlight.decrementAndGet() == 0 && flushWaiting) {
+                    synchronized (settled) {
                         settled.notifyAll();
                     }
                 }
@@ -270,6 +319,10 @@ final class KafkaSink implements Sink {
                         "the producer or broker (" + exception.getMessage() + ")");
                 return config.oversized() == KafkaSinkConfig.Oversized.FAIL
                         ? new SinkException(message, exception) : new SkippedTooLarge(message);
+            }
+            if (transactionalId != null && (exception instanceof ProducerFencedException
+                    || exception instanceof InvalidProducerEpochException)) {
+                return TransactionalKafkaSink.fenced(transactionalId, exception);
             }
             return new SinkException("Kafka did not store event " + event.id() + " of table " + event.database() + "."
                     + event.table() + " in topic " + topic + ": " + exception, exception);

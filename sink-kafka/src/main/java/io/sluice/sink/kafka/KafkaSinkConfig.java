@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param createTopics      {@code create-topics}
  * @param topicCheckTimeout {@code topic-check-timeout}
  * @param closeTimeout      {@code close-timeout}
+ * @param delivery          {@code delivery}
+ * @param transactionalId   {@code exactly-once.transactional-id}, or {@code null} to derive it from the checkpoint key
  * @param producer          {@code producer}, verbatim, serializers not included
  * @param admin             connection settings taken from {@code producer}, then {@code admin} verbatim
  */
@@ -38,6 +40,8 @@ public record KafkaSinkConfig(
         TopicCreation createTopics,
         Duration topicCheckTimeout,
         Duration closeTimeout,
+        Delivery delivery,
+        String transactionalId,
         Map<String, Object> producer,
         Map<String, Object> admin) {
 
@@ -47,6 +51,17 @@ public record KafkaSinkConfig(
     private static final Set<String> PLACEHOLDERS = Set.of("prefix", "database", "table");
     private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final int MAX_TOPIC_LENGTH = 249;
+
+    /** What a reader of the topics may rely on after a crash of Sluice. */
+    public enum Delivery {
+        /** Every change at least once: after a crash the changes since the last checkpoint come again. */
+        AT_LEAST_ONCE,
+        /**
+         * Every change exactly once for consumers with {@code isolation.level = read_committed}: events
+         * and checkpoint are written in one Kafka transaction.
+         */
+        EXACTLY_ONCE
+    }
 
     /** What happens to an event over the size limit. */
     public enum Oversized {
@@ -112,6 +127,19 @@ public record KafkaSinkConfig(
                 throw invalid("close-timeout", "is negative; write a duration such as 10s");
             }
 
+            Delivery delivery = switch (config.getString("delivery").toLowerCase(Locale.ROOT)) {
+                case "at-least-once" -> Delivery.AT_LEAST_ONCE;
+                case "exactly-once" -> Delivery.EXACTLY_ONCE;
+                default -> throw invalid("delivery", "is \"" + config.getString("delivery")
+                        + "\"; write at-least-once or exactly-once");
+            };
+            String transactionalId = config.getIsNull("exactly-once.transactional-id") ? null
+                    : config.getString("exactly-once.transactional-id").trim();
+            if (transactionalId != null && transactionalId.isEmpty()) {
+                throw invalid("exactly-once.transactional-id", "is empty; remove it to derive it from the checkpoint "
+                        + "key, or write a name unique to this instance");
+            }
+
             Map<String, Object> producer = flatten(config.getConfig("producer"));
             Object servers = producer.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
             if (servers == null || servers.toString().isBlank()) {
@@ -125,6 +153,9 @@ public record KafkaSinkConfig(
                 }
             }
             checkOrderKept(producer);
+            if (delivery == Delivery.EXACTLY_ONCE) {
+                checkTransactionsPossible(producer);
+            }
             Map<String, Object> admin = new LinkedHashMap<>();
             Set<String> adminKeys = AdminClientConfig.configNames();
             producer.forEach((k, v) -> {
@@ -134,7 +165,7 @@ public record KafkaSinkConfig(
             });
             admin.putAll(flatten(config.getConfig("admin")));
             return new KafkaSinkConfig(prefix, template, config.getBoolean("tombstones"), oversized, creation,
-                    checkTimeout, closeTimeout, producer, admin);
+                    checkTimeout, closeTimeout, delivery, transactionalId, producer, admin);
         } catch (ConfigException e) {
             throw new SinkException("Invalid Kafka sink configuration under " + PATH + ": " + e.getMessage(), e);
         }
@@ -217,6 +248,20 @@ public record KafkaSinkConfig(
             throw invalid("producer.enable.idempotence", "is false with max.in.flight.requests.per.connection = "
                     + requests + ": a retried batch could overtake the next and reorder changes of one row. Keep "
                     + "enable.idempotence = true (with acks = all), or set max.in.flight.requests.per.connection = 1");
+        }
+    }
+
+    /** Kafka refuses transactions without idempotence and acks from every in-sync replica. */
+    private static void checkTransactionsPossible(Map<String, Object> producer) throws SinkException {
+        Object idempotence = producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+        if (idempotence != null && !Boolean.parseBoolean(idempotence.toString().trim())) {
+            throw invalid("producer.enable.idempotence", "is false, but delivery = exactly-once needs an idempotent "
+                    + "producer; remove the setting or set delivery = at-least-once");
+        }
+        Object acks = producer.get(ProducerConfig.ACKS_CONFIG);
+        if (acks != null && !Set.of("all", "-1").contains(acks.toString().trim())) {
+            throw invalid("producer.acks", "is " + acks + ", but delivery = exactly-once needs acks = all; remove "
+                    + "the setting or set delivery = at-least-once");
         }
     }
 

@@ -25,6 +25,12 @@ public final class KafkaSinkFactory implements SinkFactory {
         KafkaSinkConfig settings = KafkaSinkConfig.from(config);
         Map<String, Object> producerProps = new HashMap<>(settings.producer());
         producerProps.putIfAbsent("client.id", "sluice");
+        if (settings.delivery() == KafkaSinkConfig.Delivery.EXACTLY_ONCE) {
+            Admin admin = admin(settings, producerProps, null);
+            // The producer follows in adoptCheckpoints: its transactional id may come from the checkpoint key.
+            return new TransactionalKafkaSink(settings, producerProps, admin,
+                    new Topics(admin, settings.createTopics(), settings.topicCheckTimeout()));
+        }
         KafkaProducer<byte[], byte[]> producer;
         try {
             producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
@@ -32,17 +38,24 @@ public final class KafkaSinkFactory implements SinkFactory {
             throw new SinkException("Cannot create the Kafka producer from " + KafkaSinkConfig.PATH + ".producer: "
                     + rootMessage(e) + ". Fix the setting named above", e);
         }
-        Admin admin;
+        Admin admin = admin(settings, producerProps, producer);
+        return new KafkaSink(settings, producer, new Topics(admin, settings.createTopics(), settings.topicCheckTimeout()));
+    }
+
+    /** @param producer closed when the admin client cannot be created, or {@code null} */
+    private static Admin admin(KafkaSinkConfig settings, Map<String, Object> producerProps,
+                               KafkaProducer<byte[], byte[]> producer) throws SinkException {
         try {
             Map<String, Object> adminProps = new HashMap<>(settings.admin());
             adminProps.putIfAbsent("client.id", producerProps.get("client.id") + "-admin");
-            admin = Admin.create(adminProps);
+            return Admin.create(adminProps);
         } catch (KafkaException e) {
-            producer.close();
+            if (producer != null) {
+                producer.close();
+            }
             throw new SinkException("Cannot create the Kafka admin client from " + KafkaSinkConfig.PATH
                     + ".producer and .admin: " + rootMessage(e) + ". Fix the setting named above", e);
         }
-        return new KafkaSink(settings, producer, new Topics(admin, settings.createTopics(), settings.topicCheckTimeout()));
     }
 
     private static String rootMessage(Throwable e) {

@@ -38,6 +38,31 @@ class KafkaSinkConfigTest {
     }
 
     @Test
+    void deliveryIsAtLeastOnceUnlessExactlyOnceIsAskedFor() throws Exception {
+        KafkaSinkConfig plain = KafkaSinkConfig.from(config("producer.bootstrap.servers = \"k:9092\""));
+        assertEquals(KafkaSinkConfig.Delivery.AT_LEAST_ONCE, plain.delivery());
+        assertEquals(null, plain.transactionalId(), "derived from the checkpoint key later");
+        KafkaSinkConfig exactly = KafkaSinkConfig.from(config("producer.bootstrap.servers = \"k:9092\"\n"
+                + "delivery = exactly-once, exactly-once.transactional-id = shop-cdc"));
+        assertEquals(KafkaSinkConfig.Delivery.EXACTLY_ONCE, exactly.delivery());
+        assertEquals("shop-cdc", exactly.transactionalId());
+    }
+
+    @Test
+    void exactlyOnceRefusesSettingsThatRuleOutTransactions() {
+        String base = "producer.bootstrap.servers = k\ndelivery = exactly-once\n";
+        assertTrue(error(base + "producer { acks = 1 }").contains("sluice.sink.kafka.producer.acks is 1, but delivery "
+                + "= exactly-once needs acks = all"));
+        assertTrue(error(base + "producer { enable.idempotence = false, max.in.flight.requests.per.connection = 1 }")
+                .contains("sluice.sink.kafka.producer.enable.idempotence is false, but delivery = exactly-once"));
+        assertTrue(error(base + "exactly-once.transactional-id = \" \"")
+                .contains("sluice.sink.kafka.exactly-once.transactional-id is empty"));
+        assertTrue(error("producer.bootstrap.servers = k\ndelivery = twice").contains(
+                "sluice.sink.kafka.delivery is \"twice\"; write at-least-once or exactly-once"));
+        assertTrue(error(base + "producer { transactional.id = x }").contains("Sluice sets it itself"));
+    }
+
+    @Test
     void producerSettingsOverrideDefaultsVerbatim() throws Exception {
         KafkaSinkConfig c = KafkaSinkConfig.from(config(
                 "producer { bootstrap.servers = \"k:9092\", linger.ms = 50, compression.type = zstd, \"max.request.size\" = 2000000 }"));

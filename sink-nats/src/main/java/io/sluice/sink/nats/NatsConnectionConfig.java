@@ -37,12 +37,45 @@ record NatsConnectionConfig(
         Duration connectTimeout,
         Duration reconnectWait) {
 
-    /** TLS to the servers; {@code trustStore} {@code null} means the JVM's default trust store. */
-    record Tls(boolean enabled, Path trustStore, String trustStorePassword, String trustStoreType) {
+    /**
+     * TLS to the servers. Which servers to trust: {@code caFile} (PEM) or {@code trustStore}, neither
+     * meaning the JVM's default trust store. The client certificate for mutual TLS: {@code certFile}
+     * with {@code keyFile} (PEM) or {@code keyStore}, neither meaning none.
+     */
+    record Tls(boolean enabled, Path caFile, Path trustStore, String trustStorePassword, String trustStoreType,
+               Path certFile, Path keyFile, Path keyStore, String keyStorePassword, String keyStoreType) {
+
+        /** Whether the connection uses TLS: asked for, or implied by any file. */
+        boolean on() {
+            return enabled || caFile != null || trustStore != null || certFile != null || keyStore != null;
+        }
+
+        static Tls from(Config tls, String path) {
+            Tls result = new Tls(tls.getBoolean("enabled"),
+                    file(tls, "ca-file"), file(tls, "trust-store"), tls.getString("trust-store-password"),
+                    tls.getString("trust-store-type"),
+                    file(tls, "cert-file"), file(tls, "key-file"), file(tls, "key-store"),
+                    tls.getString("key-store-password"), tls.getString("key-store-type"));
+            if (result.caFile != null && result.trustStore != null) {
+                throw new IllegalArgumentException(path + ".tls: set ca-file (PEM) or trust-store, not both");
+            }
+            if ((result.certFile == null) != (result.keyFile == null)) {
+                throw new IllegalArgumentException(path + ".tls: cert-file and key-file go together; set both"
+                        + " (the client certificate and its private key, PEM) or neither");
+            }
+            if (result.certFile != null && result.keyStore != null) {
+                throw new IllegalArgumentException(path + ".tls: set cert-file and key-file (PEM) or key-store,"
+                        + " not both");
+            }
+            return result;
+        }
+
         @Override
         public String toString() {
-            return "Tls[enabled=" + enabled + ", trustStore=" + trustStore + ", trustStorePassword="
-                    + hidden(trustStorePassword) + ", trustStoreType=" + trustStoreType + "]";
+            return "Tls[on=" + on() + ", caFile=" + caFile + ", trustStore=" + trustStore
+                    + ", trustStorePassword=" + hidden(trustStorePassword) + ", trustStoreType=" + trustStoreType
+                    + ", certFile=" + certFile + ", keyFile=" + keyFile + ", keyStore=" + keyStore
+                    + ", keyStorePassword=" + hidden(keyStorePassword) + ", keyStoreType=" + keyStoreType + "]";
         }
     }
 
@@ -58,7 +91,6 @@ record NatsConnectionConfig(
             throw new IllegalArgumentException(path + ".servers is empty; name at least one server URL such as"
                     + " \"nats://localhost:4222\"");
         }
-        Config tls = config.getConfig("tls");
         NatsConnectionConfig result = new NatsConnectionConfig(
                 path,
                 List.copyOf(servers),
@@ -68,8 +100,7 @@ record NatsConnectionConfig(
                 optional(config, "token"),
                 optional(config, "user"),
                 optional(config, "password"),
-                new Tls(tls.getBoolean("enabled"), file(tls, "trust-store"),
-                        tls.getString("trust-store-password"), tls.getString("trust-store-type")),
+                Tls.from(config.getConfig("tls"), path),
                 positive(config, path, "connect-timeout"),
                 positive(config, path, "reconnect-wait"));
         int methods = (result.credentialsFile != null ? 1 : 0) + (result.nkeySeedFile != null ? 1 : 0)
@@ -111,7 +142,7 @@ record NatsConnectionConfig(
 
     @Override
     public String toString() {
-        return "servers=" + servers + ", connectionName=" + connectionName
+        return "servers=" + Redaction.servers(servers) + ", connectionName=" + connectionName
                 + ", credentialsFile=" + credentialsFile + ", nkeySeedFile=" + nkeySeedFile
                 + ", token=" + hidden(token) + ", user=" + user + ", password=" + hidden(password)
                 + ", tls=" + tls + ", connectTimeout=" + connectTimeout + ", reconnectWait=" + reconnectWait;

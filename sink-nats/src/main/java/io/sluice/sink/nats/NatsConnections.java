@@ -8,14 +8,11 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 
 /** Turns {@link NatsConnectionConfig} into jnats {@link Options}: servers, authentication, TLS, reconnection. */
 final class NatsConnections {
@@ -49,10 +46,10 @@ final class NatsConnections {
         if (config.user() != null) {
             builder.userInfo(config.user().toCharArray(), config.password().toCharArray());
         }
-        NatsConnectionConfig.Tls tls = config.tls();
-        if (tls.trustStore() != null) {
-            builder.sslContext(sslContext(config));
-        } else if (tls.enabled()) {
+        SSLContext tls = TlsContext.of(config);
+        if (tls != null) {
+            builder.sslContext(tls);
+        } else if (config.tls().on()) {
             try {
                 builder.secure();
             } catch (GeneralSecurityException e) {
@@ -61,6 +58,22 @@ final class NatsConnections {
             }
         }
         return builder;
+    }
+
+    /**
+     * Connects with {@code builder} (from {@link #options}), or explains why not: what failed, at which
+     * servers (credentials in URLs masked), and the setting to fix.
+     *
+     * @throws IOException with that explanation; the cause is jnats's exception
+     */
+    static Connection connect(NatsConnectionConfig config, Options.Builder builder)
+            throws IOException, InterruptedException {
+        NatsErrorLog errors = new NatsErrorLog(config);
+        try {
+            return Nats.connect(builder.errorListener(errors).build());
+        } catch (IOException e) {
+            throw new IOException(ConnectFailure.explain(config, e, errors), e);
+        }
     }
 
     static void close(Connection connection) {
@@ -105,24 +118,6 @@ final class NatsConnections {
                 return null;
             }
         };
-    }
-
-    private static SSLContext sslContext(NatsConnectionConfig config) {
-        NatsConnectionConfig.Tls tls = config.tls();
-        readable(config, tls.trustStore(), "tls.trust-store");
-        try (InputStream in = Files.newInputStream(tls.trustStore())) {
-            KeyStore store = KeyStore.getInstance(tls.trustStoreType());
-            store.load(in, tls.trustStorePassword().toCharArray());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(config.path() + ".tls.trust-store " + tls.trustStore()
-                    + " cannot be read as " + tls.trustStoreType() + " (check trust-store-type and"
-                    + " trust-store-password): " + e.getMessage(), e);
-        }
     }
 
     private static void readable(NatsConnectionConfig config, Path file, String key) {

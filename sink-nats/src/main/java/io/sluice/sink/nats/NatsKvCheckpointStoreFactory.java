@@ -4,10 +4,8 @@ import com.typesafe.config.Config;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
-import io.nats.client.KeyValueOptions;
-import io.nats.client.Nats;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.Options;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
@@ -19,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
 
 /**
  * Checkpoint store type {@code nats-kv}: connects to NATS, makes sure the key-value bucket exists, and
@@ -41,38 +41,45 @@ public final class NatsKvCheckpointStoreFactory implements CheckpointStoreFactor
     public CheckpointStore create(Config settings) throws CheckpointException {
         NatsKvCheckpointConfig config = NatsKvCheckpointConfig.from(settings);
         LOG.info("connecting the nats-kv checkpoint store: {}", config);
-        Options options;
+        Options.Builder options;
         try {
-            options = NatsConnections.options(config.connection(), NatsKvCheckpointStoreFactory::connectionEvent)
-                    .build();
+            options = NatsConnections.options(config.connection(), NatsKvCheckpointStoreFactory::connectionEvent);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(e.getMessage(), e);
         }
         Connection connection;
         try {
-            connection = Nats.connect(options);
+            connection = NatsConnections.connect(config.connection(), options);
         } catch (IOException e) {
-            throw new CheckpointException("cannot connect to NATS at " + config.connection().servers() + " for the"
-                    + " checkpoint: " + e.getMessage() + "; check " + NatsKvCheckpointConfig.PATH
-                    + ".servers, credentials and TLS settings", e);
+            throw new CheckpointException(e.getMessage() + " (for the checkpoint store)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CheckpointException("interrupted while connecting to NATS at " + config.connection().servers(), e);
+            throw new CheckpointException("interrupted while connecting to NATS at "
+                    + Redaction.servers(config.connection().servers()), e);
         }
         try {
             ensureBucket(connection.keyValueManagement(), config);
-            KeyValue kv = connection.keyValue(config.bucket(),
-                    KeyValueOptions.builder().jsRequestTimeout(config.requestTimeout()).build());
-            return new NatsKvCheckpointStore(connection, kv, config);
+            JetStreamOptions timeouts = JetStreamOptions.builder().requestTimeout(config.requestTimeout()).build();
+            return new NatsKvCheckpointStore(connection, connection.jetStream(timeouts),
+                    connection.jetStreamManagement(timeouts), config, instanceName());
         } catch (IOException e) {
             NatsConnections.close(connection);
-            throw new CheckpointException("cannot use JetStream on " + connection.getConnectedUrl() + ": "
-                    + e.getMessage() + "; is JetStream enabled on the server (nats-server -js) and may this user"
-                    + " use it?", e);
+            throw new CheckpointException("cannot use JetStream on " + Redaction.server(connection.getConnectedUrl())
+                    + ": " + Redaction.text(e.getMessage(), config.connection()) + "; is JetStream enabled on the"
+                    + " server (nats-server -js) and may this user use it?", e);
         } catch (CheckpointException | RuntimeException e) {
             NatsConnections.close(connection);
             throw e;
         }
+    }
+
+    /**
+     * Names this store in the values it writes: process id and host, as the JVM reports them, and a
+     * random part, since two stores of one JVM (tests) or of a reused process id must differ.
+     */
+    private static String instanceName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "#"
+                + Long.toHexString(new SecureRandom().nextLong() & 0xffffffffL);
     }
 
     private static void ensureBucket(KeyValueManagement kvm, NatsKvCheckpointConfig config)
@@ -115,7 +122,8 @@ public final class NatsKvCheckpointStoreFactory implements CheckpointStoreFactor
     private static void connectionEvent(Connection connection, ConnectionListener.Events event) {
         switch (event) {
             case DISCONNECTED -> LOG.warn("the checkpoint store lost its NATS connection; jnats reconnects");
-            case RECONNECTED -> LOG.info("the checkpoint store reconnected to NATS at {}", connection.getConnectedUrl());
+            case RECONNECTED -> LOG.info("the checkpoint store reconnected to NATS at {}",
+                    Redaction.server(connection.getConnectedUrl()));
             default -> LOG.debug("NATS checkpoint connection {}", event);
         }
     }

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.JetStream;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
@@ -36,13 +35,13 @@ public final class NatsSinkFactory implements SinkFactory {
         LOG.info("connecting the NATS sink: {}", config);
         Connection connection;
         try {
-            connection = Nats.connect(options(config));
+            connection = NatsConnections.connect(config.connection(), options(config));
         } catch (IOException e) {
-            throw new SinkException("cannot connect to NATS at " + config.connection().servers() + ": " + e.getMessage()
-                    + "; check sluice.sink.nats.servers, credentials and TLS settings", e);
+            throw new SinkException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SinkException("interrupted while connecting to NATS at " + config.connection().servers(), e);
+            throw new SinkException("interrupted while connecting to NATS at "
+                    + Redaction.servers(config.connection().servers()), e);
         }
         try {
             StreamSetup.ensure(connection.jetStreamManagement(), config.stream(), config.subjects());
@@ -52,7 +51,8 @@ public final class NatsSinkFactory implements SinkFactory {
             return new NatsSink(connection, jetStream, config);
         } catch (IOException e) {
             close(connection);
-            throw new SinkException("cannot use JetStream on " + connection.getConnectedUrl() + ": " + e.getMessage()
+            throw new SinkException("cannot use JetStream on " + Redaction.server(connection.getConnectedUrl()) + ": "
+                    + Redaction.text(e.getMessage(), config.connection())
                     + "; is JetStream enabled on the server (nats-server -js) and may this user use it?", e);
         } catch (SinkException | RuntimeException e) {
             close(connection);
@@ -60,12 +60,11 @@ public final class NatsSinkFactory implements SinkFactory {
         }
     }
 
-    private static Options options(NatsSinkConfig config) throws SinkException {
+    private static Options.Builder options(NatsSinkConfig config) throws SinkException {
         try {
             return NatsConnections.options(config.connection(), NatsSinkFactory::connectionEvent)
                     .requestCleanupInterval(config.ackTimeout())
-                    .maxMessagesInOutgoingQueue(config.maxInFlight() + OUTGOING_QUEUE_HEADROOM)
-                    .build();
+                    .maxMessagesInOutgoingQueue(config.maxInFlight() + OUTGOING_QUEUE_HEADROOM);
         } catch (IllegalArgumentException e) {
             throw new SinkException(e.getMessage(), e);
         }
@@ -74,9 +73,10 @@ public final class NatsSinkFactory implements SinkFactory {
     private static void connectionEvent(Connection connection, ConnectionListener.Events event) {
         switch (event) {
             case DISCONNECTED -> LOG.warn("disconnected from NATS; publishing pauses until jnats reconnects");
-            case RECONNECTED -> LOG.info("reconnected to NATS at {}; publishing resumes", connection.getConnectedUrl());
+            case RECONNECTED -> LOG.info("reconnected to NATS at {}; publishing resumes",
+                    Redaction.server(connection.getConnectedUrl()));
             case LAME_DUCK -> LOG.info("the NATS server {} is shutting down (lame duck mode)",
-                    connection.getConnectedUrl());
+                    Redaction.server(connection.getConnectedUrl()));
             default -> LOG.debug("NATS connection {}", event);
         }
     }

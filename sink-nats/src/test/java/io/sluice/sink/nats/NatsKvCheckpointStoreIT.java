@@ -8,6 +8,7 @@ import io.nats.client.KeyValueManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.StorageType;
+import io.nats.client.impl.Headers;
 import io.sluice.checkpoint.CheckpointException;
 import io.sluice.checkpoint.CheckpointStore;
 import io.sluice.servers.NatsServer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -111,11 +113,13 @@ class NatsKvCheckpointStoreIT {
             assertEquals(Optional.of("start"), b.load());
             a.save("from A");
             CheckpointException e = assertThrows(CheckpointException.class, () -> b.save("from B"));
-            assertTrue(e.getMessage().startsWith("another Sluice instance is writing checkpoint key shared in bucket "
-                    + bucket + " (revision moved from "), e.getMessage());
-            assertTrue(e.getMessage().contains("give every instance its own sluice.checkpoint.nats-kv.key, and stop"
-                    + " the other one"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("another Sluice instance is writing checkpoint key shared in NATS KV"
+                    + " bucket " + bucket + " at [" + server.url() + "]: this instance ("), e.getMessage());
+            assertTrue(e.getMessage().contains("Give every instance its own sluice.checkpoint.nats-kv.key, or stop"
+                    + " the other instance"), e.getMessage());
             assertThrows(CheckpointException.class, () -> b.save("from B, retried"), "a retry fails the same way");
+            assertThrows(CheckpointException.class, () -> b.save("from A"),
+                    "once fenced, even the other instance's value does not let a save through");
             a.save("from A again");
             assertEquals(Optional.of("from A again"), open(bucket, "shared").load());
         }
@@ -129,7 +133,38 @@ class NatsKvCheckpointStoreIT {
             assertEquals(Optional.empty(), b.load());
             a.save("from A");
             CheckpointException e = assertThrows(CheckpointException.class, () -> b.save("from B"));
-            assertTrue(e.getMessage().contains("revision moved from none to "), e.getMessage());
+            assertTrue(e.getMessage().contains("last saw revision none, but revision 1 was written by the Sluice"
+                    + " instance "), e.getMessage());
+        }
+    }
+
+    @Test
+    void twoInstancesSavingTheSamePositionStillConflict() throws Exception {
+        // Two instances reading one binlog save identical positions; the second must not take the
+        // first one's value for its own lost write and go on.
+        String bucket = freshBucket();
+        try (CheckpointStore a = open(bucket, "same"); CheckpointStore b = open(bucket, "same")) {
+            a.load();
+            b.load();
+            a.save("{\"pos\":4}");
+            CheckpointException e = assertThrows(CheckpointException.class, () -> b.save("{\"pos\":4}"));
+            assertTrue(e.getMessage().startsWith("another Sluice instance is writing checkpoint key same"),
+                    e.getMessage());
+            a.save("{\"pos\":8}");
+        }
+    }
+
+    @Test
+    void aValueWrittenByAnotherToolFencesTheInstance() throws Exception {
+        String bucket = freshBucket();
+        try (CheckpointStore store = open(bucket, "k")) {
+            store.load();
+            store.save("one");
+            reader.keyValue(bucket).put("k", "edited by hand");
+            CheckpointException e = assertThrows(CheckpointException.class, () -> store.save("two"));
+            assertTrue(e.getMessage().startsWith("something else changed checkpoint key k in NATS KV bucket "
+                    + bucket), e.getMessage());
+            assertTrue(e.getMessage().contains("was written by something other than Sluice"), e.getMessage());
         }
     }
 
@@ -139,11 +174,21 @@ class NatsKvCheckpointStoreIT {
         try (CheckpointStore store = open(bucket, "k")) {
             store.load();
             store.save("one");
-            // As if the reply to a save of "two" had been lost: the value is stored, the revision unknown.
-            reader.keyValue(bucket).put("k", "two");
+            // As if the reply to a save of "two" had been lost: the value is stored, with this store's
+            // name, and the store does not know the new revision.
+            String subject = "$KV." + bucket + ".k";
+            String self = reader.jetStreamManagement().getLastMessage("KV_" + bucket, subject).getHeaders()
+                    .getFirst(NatsKvCheckpointStore.INSTANCE_HEADER);
+            reader.jetStream().publish(subject, new Headers().put(NatsKvCheckpointStore.INSTANCE_HEADER, self),
+                    "two".getBytes(StandardCharsets.UTF_8));
             store.save("two");
-            store.save("three");
-            assertEquals("three", reader.keyValue(bucket).get("k").getValueAsString());
+            assertEquals("two", reader.keyValue(bucket).get("k").getValueAsString());
+            // Also when the core retries with a newer position than the one whose reply was lost.
+            reader.jetStream().publish(subject, new Headers().put(NatsKvCheckpointStore.INSTANCE_HEADER, self),
+                    "three".getBytes(StandardCharsets.UTF_8));
+            store.save("four");
+            store.save("five");
+            assertEquals("five", reader.keyValue(bucket).get("k").getValueAsString());
         }
     }
 

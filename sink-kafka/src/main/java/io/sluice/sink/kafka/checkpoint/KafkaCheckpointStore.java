@@ -3,16 +3,20 @@ package io.sluice.sink.kafka.checkpoint;
 import io.sluice.checkpoint.CheckpointException;
 import io.sluice.checkpoint.CheckpointStore;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +26,15 @@ import java.util.concurrent.TimeoutException;
  * Keeps the checkpoint as the latest record under this instance's key in partition 0 of a compacted
  * topic. A save waits for the broker's acknowledgement with {@code acks=all}; a load reads the
  * partition from its start to the end offset seen when the load began, so it sees every save that
- * returned before. Compaction keeps at least the latest record of every key, so the topic stays small
+ * returned before. In exactly-once mode the sink writes the checkpoint record inside its own Kafka
+ * transactions ({@link #topic()}, {@link #key()}); the load reads committed records only and waits
+ * until every transaction open when it began has ended, so it never misses a committed position. Compaction keeps at least the latest record of every key, so the topic stays small
  * and the position survives any retention.
  *
  * <p>The core calls {@link #load} once, then {@link #save} from one thread; Kafka's clients add their
  * own network threads ({@code kafka-producer-network-thread | <client.id>} and the admin client's).
  */
-final class KafkaCheckpointStore implements CheckpointStore {
+public final class KafkaCheckpointStore implements CheckpointStore {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -54,7 +60,7 @@ final class KafkaCheckpointStore implements CheckpointStore {
         try {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), left(deadline)).get(partition);
+            long end = endOffset(deadline);
             String latest = null;
             while (consumer.position(partition, left(deadline)) < end) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -78,6 +84,47 @@ final class KafkaCheckpointStore implements CheckpointStore {
         } catch (KafkaException e) {
             throw new CheckpointException("Could not read the checkpoint from " + describe() + ": " + e.getMessage()
                     + ". Check the connection and ACL settings in " + KafkaCheckpointConfig.PATH + ".producer and .consumer", e);
+        }
+    }
+
+    /**
+     * The partition's end including records of open transactions. A read_committed consumer's own end
+     * offset stops before the oldest open transaction, and a position committed after it would be missed.
+     */
+    private long endOffset(long deadline) throws CheckpointException {
+        ListOffsetsOptions uncommitted = new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED);
+        try {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), uncommitted).partitionResult(partition)
+                    .get(left(deadline).toNanos(), TimeUnit.NANOSECONDS).offset();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new org.apache.kafka.common.errors.TimeoutException("finding the end of " + partition);
+        } catch (InterruptedException e) {
+            throw new InterruptException(e);
+        }
+    }
+
+    /** The compacted topic the checkpoint record goes to, always in partition 0. */
+    public String topic() {
+        return config.topic();
+    }
+
+    /** This instance's record key in {@link #topic()}. */
+    public String key() {
+        return config.key();
+    }
+
+    /** The id of the Kafka cluster that holds the topic, to check that a transaction can include it. */
+    public String clusterId() throws CheckpointException {
+        try {
+            return admin.describeCluster().clusterId().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CheckpointException("Could not ask the Kafka servers " + config.servers() + " of "
+                    + KafkaCheckpointConfig.PATH + " for their cluster id: " + e + ". Check that they are reachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckpointException("Interrupted while asking Kafka for its cluster id", e);
         }
     }
 

@@ -1,0 +1,64 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.sink.SinkException;
+import io.sluice.sink.TransactionalSink;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Checkpoints for a {@link TransactionalSink} (exactly-once): the publisher thread itself commits the
+ * sink's transaction, with the position just after the last entry it handed out, once {@code interval}
+ * has passed since the first uncommitted entry or {@code maxEvents} entries are waiting, and when
+ * publishing ends. It has to be the publisher thread: a Kafka transaction takes no new records while it
+ * commits, and the checkpoint must name exactly the events the transaction holds. Takes the place of
+ * the {@link Checkpointer}.
+ */
+final class TransactionCommits {
+
+    private final TransactionalSink sink;
+    private final long intervalNanos;
+    private final int maxEvents;
+    private BinlogPosition published;
+    private volatile BinlogPosition committed; // volatile: read by the shutdown step on another thread
+    private int uncommitted;
+    private long dueAt;
+
+    TransactionCommits(TransactionalSink sink, Duration interval, int maxEvents, BinlogPosition alreadyCommitted) {
+        this.sink = sink;
+        this.intervalNanos = interval.toNanos();
+        this.maxEvents = maxEvents;
+        this.committed = alreadyCommitted;
+    }
+
+    /** An entry was handed to the sink (or needs no delivery); {@code after} is the position just after it. */
+    void published(BinlogPosition after) {
+        published = after;
+        if (uncommitted++ == 0) {
+            dueAt = System.nanoTime() + intervalNanos;
+        }
+    }
+
+    /** Commits when the interval has passed or enough entries wait; cheap enough to call after every change. */
+    void commitIfDue() throws SinkException, InterruptedException {
+        if (uncommitted > 0 && (uncommitted >= maxEvents || System.nanoTime() - dueAt >= 0)) {
+            commit();
+        }
+    }
+
+    /** Commits whatever was published and not yet committed. */
+    void commit() throws SinkException, InterruptedException {
+        if (published != null && !Objects.equals(published, committed)) {
+            sink.commit(CheckpointCodec.encode(published));
+            committed = published;
+        }
+        uncommitted = 0;
+    }
+
+    /** The position of the last commit: what a restart resumes from. */
+    BinlogPosition committed() {
+        return committed;
+    }
+}

@@ -1,0 +1,95 @@
+package io.sluice.connector.pipeline;
+
+import io.sluice.checkpoint.CheckpointStore;
+import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.event.ChangeEvent;
+import io.sluice.sink.PublishCallback;
+import io.sluice.sink.TransactionalSink;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class TransactionCommitsTest {
+
+    /** Records the checkpoints it was asked to commit. */
+    private static final class RecordingSink implements TransactionalSink {
+        final List<BinlogPosition> commits = new ArrayList<>();
+
+        @Override
+        public void adoptCheckpoints(CheckpointStore store) {
+        }
+
+        @Override
+        public void commit(String checkpoint) {
+            commits.add(CheckpointCodec.decode(checkpoint));
+        }
+
+        @Override
+        public void publish(ChangeEvent event, PublishCallback callback) {
+        }
+
+        @Override
+        public boolean flush(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static BinlogPosition row(int rowsDone) {
+        return new BinlogPosition("binlog.000001", 4, rowsDone, null);
+    }
+
+    @Test
+    void commitsThePositionAfterTheLastEventOnceEnoughEventsWait() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        TransactionCommits commits = new TransactionCommits(sink, Duration.ofHours(1), 3, null);
+        commits.published(row(1));
+        commits.published(row(2));
+        commits.commitIfDue();
+        assertEquals(List.of(), sink.commits, "two of three events, interval not passed");
+        commits.published(row(3));
+        commits.commitIfDue();
+        assertEquals(List.of(row(3)), sink.commits);
+        assertEquals(row(3), commits.committed());
+    }
+
+    @Test
+    void commitsOnceTheIntervalPassedSinceTheFirstUncommittedEvent() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        TransactionCommits commits = new TransactionCommits(sink, Duration.ofMillis(50), 1000, null);
+        commits.published(row(1));
+        commits.commitIfDue();
+        assertEquals(List.of(), sink.commits);
+        Thread.sleep(60);
+        commits.commitIfDue();
+        assertEquals(List.of(row(1)), sink.commits);
+    }
+
+    @Test
+    void anExplicitCommitWritesOnlyAPositionThatMoved() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        TransactionCommits commits = new TransactionCommits(sink, Duration.ofHours(1), 1000, row(5));
+        commits.commit();
+        assertEquals(List.of(), sink.commits, "nothing published");
+        commits.published(row(5));
+        commits.commit();
+        assertEquals(List.of(), sink.commits, "the position already committed");
+        commits.published(row(6));
+        commits.commit();
+        assertEquals(List.of(row(6)), sink.commits);
+    }
+
+    @Test
+    void knowsNoCommitBeforeTheFirst() {
+        assertNull(new TransactionCommits(new RecordingSink(), Duration.ofSeconds(1), 10, null).committed());
+    }
+}
