@@ -56,7 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted after the peak resident memory and CPU time were taken.
  *
  * <p>Latency: the sink is wrapped in {@link LatencySink}, which records commit-to-acknowledgement per
- * row; for Kafka a {@code read_committed} consumer records commit-to-visible as well.
+ * row; for Kafka a {@code read_committed} consumer records commit-to-visible as well. With Kafka
+ * exactly-once the wrapper is used in both modes, to time the transaction commits.
  */
 public final class DaemonUnderTest {
 
@@ -78,9 +79,14 @@ public final class DaemonUnderTest {
         sinkSettings = ConfigFactory.parseString(System.getProperty("bench.sink.config", "")).withFallback(sinkSettings);
         LatencyRecorder acknowledged = null;
         SinkSelection sink = new SinkSelection(sinkType, sinkSettings);
-        if (latency) {
+        if (latency || exactlyOnce(sinkType)) {
             long warmUp = Long.getLong("bench.latency.warm-up-rows", 0);
-            acknowledged = new LatencyRecorder(sinkType + " commit-to-ack", warmUp, expected - warmUp);
+            if (latency) {
+                acknowledged = new LatencyRecorder(exactlyOnce(sinkType)
+                        ? "kafka exactly-once commit-to-send-ack (not yet committed)" : sinkType + " commit-to-ack",
+                        warmUp, expected - warmUp);
+            }
+            // In throughput mode the wrapper only times the exactly-once commits.
             LatencySinkFactory.recorder = acknowledged;
             sink = new SinkSelection("latency", ConfigFactory.parseMap(Map.of("sink", sinkType))
                     .withValue(sinkType, sinkSettings.root()));
@@ -230,6 +236,9 @@ public final class DaemonUnderTest {
         long peakRss = peakRssMegabytes();
         double cpu = cpuSeconds();
         System.out.println(threadCpu());
+        if (exactlyOnce("kafka")) {
+            System.out.println(LatencySink.Transactional.commits());
+        }
         // The parent takes the broker's CPU time on this line, before the topic is read back.
         System.out.println("MEASURED");
         daemon.stop();
@@ -275,7 +284,8 @@ public final class DaemonUnderTest {
         LatencyRecorder visible = null;
         if (sinkType.equals("kafka")) {
             long warmUp = Long.getLong("bench.latency.warm-up-rows", 0);
-            visible = new LatencyRecorder("kafka commit-to-visible (read_committed)", warmUp, expected - warmUp);
+            visible = new LatencyRecorder("kafka" + (exactlyOnce(sinkType) ? " exactly-once" : "")
+                    + " commit-to-visible (read_committed)", warmUp, expected - warmUp);
             KafkaBench.visibleLatency(address, visible);
         }
         // Generous: the load itself runs for its warm-up and duration before the last row exists.
@@ -288,8 +298,11 @@ public final class DaemonUnderTest {
         if (visible != null) {
             System.out.println(visible.summary());
         }
-        System.out.printf("RESULT sink=%s mode=latency rows=%d peak-rss-MB=%d heap-max=%s cpu-s=%.1f%n",
-                sinkType, expected, peakRssMegabytes(), heapMax(), cpuSeconds());
+        if (exactlyOnce(sinkType)) {
+            System.out.println(LatencySink.Transactional.commits());
+        }
+        System.out.printf("RESULT sink=%s%s mode=latency rows=%d peak-rss-MB=%d heap-max=%s cpu-s=%.1f%n",
+                sinkType, exactlyOnce(sinkType) ? " delivery=exactly-once" : "", expected, peakRssMegabytes(), heapMax(), cpuSeconds());
         daemon.stop();
         runner.join(10_000);
     }

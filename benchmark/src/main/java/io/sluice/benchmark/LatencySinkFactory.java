@@ -5,6 +5,7 @@ import io.sluice.connector.sink.Plugins;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 import io.sluice.sink.SinkFactory;
+import io.sluice.sink.TransactionalSink;
 
 /**
  * Registers {@link LatencySink} as sink type {@code latency}. Its settings name the real sink and
@@ -26,6 +27,7 @@ public final class LatencySinkFactory implements SinkFactory {
         String inner = config.getString("sink");
         Sink sink = Plugins.sink(inner).create(config.getConfig(inner));
         System.out.println("SINK READY " + inner);
-        return new LatencySink(sink, recorder);
+        return sink instanceof TransactionalSink transactional
+                ? new LatencySink.Transactional(transactional, recorder) : new LatencySink(sink, recorder);
     }
 }

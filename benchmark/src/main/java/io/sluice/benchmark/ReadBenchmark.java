@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's orchestrator: starts a throwaway MySQL 8.0 (and broker), writes the rows, starts
@@ -46,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 public final class ReadBenchmark {
 
     private static final int BATCH = 50_000;
+    /** The daemon's output lines worth relaying: its figures. */
+    private static final Pattern FIGURES = Pattern.compile("RESULT|LATENCY|THREADS|COMMITS");
 
     private ReadBenchmark() {
     }
@@ -199,14 +203,13 @@ public final class ReadBenchmark {
     }
 
     /** Copies the daemon's figures and errors to standard output on a thread of its own, and shows every line to {@code watcher}. */
-    private static Thread relay(Process daemon, java.util.function.Consumer<String> watcher) {
+    private static Thread relay(Process daemon, Consumer<String> watcher) {
         Thread relay = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    if (line.startsWith("RESULT") || line.startsWith("LATENCY") || line.startsWith("THREADS") || line.contains("ERROR")
-                            || line.contains("Exception")) {
+                    if (FIGURES.matcher(line).lookingAt() || line.contains("ERROR") || line.contains("Exception")) {
                         System.out.println(line);
                     }
                     watcher.accept(line);
