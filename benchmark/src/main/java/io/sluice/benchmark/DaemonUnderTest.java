@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code bench.latency.warm-up-rows}: in latency mode, rows 1 to this are not measured;</li>
  *   <li>{@code bench.kafka.delivery}: {@code exactly-once} runs the kafka sink in transactions with the
  *       {@code kafka} checkpoint store; throughput is then counted by a {@code read_committed} consumer;</li>
+ *   <li>{@code bench.checkpoint.max-events}: {@code sluice.checkpoint.max-events} (10,000 as in
+ *       {@code reference.conf}); the interval stays 1 s;</li>
  *   <li>{@code bench.sink.config}: HOCON merged over the sink's settings, e.g. {@code producer.linger.ms = 20};</li>
  *   <li>{@code bench.pipeline.queue-events}, {@code bench.pipeline.max-in-flight-bytes}: the pipeline bounds
  *       (8192 and 64 MiB by default here, against 8192 and 16 MiB in {@code reference.conf}).</li>
@@ -98,18 +100,7 @@ public final class DaemonUnderTest {
                 new StartPosition(StartPosition.Kind.FILE, args[4], Long.parseLong(args[5]), null));
         SluiceConfig config = new SluiceConfig(source,
                 new FilterConfig(List.of("bench"), List.of(), List.of(), List.of(), List.of()),
-                sink,
-                exactlyOnce(sinkType)
-                        ? new CheckpointConfig("kafka", ConfigFactory.parseMap(Map.of("key", "bench",
-                                "producer.bootstrap.servers", address)).withFallback(
-                                ConfigFactory.defaultReference().getConfig("sluice.checkpoint.kafka")),
-                                Duration.ofSeconds(1), 10_000)
-                        : new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", checkpoint.toString())),
-                                Duration.ofSeconds(1), 10_000),
-                new PipelineConfig(Integer.getInteger("bench.pipeline.queue-events", 8192),
-                        ConfigFactory.parseString("b = " + System.getProperty("bench.pipeline.max-in-flight-bytes",
-                                "64MiB")).getBytes("b"), Duration.ofSeconds(30)),
-                ValueEncoding.DEFAULT);
+                sink, checkpointConfig(sinkType, address, checkpoint), pipelineConfig(), ValueEncoding.DEFAULT);
         Daemon daemon = new Daemon(config);
         long started = System.nanoTime();
         Thread runner = new Thread(() -> {
@@ -132,6 +123,30 @@ public final class DaemonUnderTest {
         }
         Files.deleteIfExists(checkpoint);
         System.exit(0);
+    }
+
+    /**
+     * Every second or every {@code bench.checkpoint.max-events}: a file, or with exactly-once the
+     * {@code kafka} store, where every checkpoint is a transaction commit.
+     */
+    private static CheckpointConfig checkpointConfig(String sinkType, String address, Path file) {
+        int maxEvents = Integer.getInteger("bench.checkpoint.max-events", 10_000);
+        if (exactlyOnce(sinkType)) {
+            return new CheckpointConfig("kafka", ConfigFactory.parseMap(Map.of("key", "bench",
+                            "producer.bootstrap.servers", address))
+                    .withFallback(ConfigFactory.defaultReference().getConfig("sluice.checkpoint.kafka")),
+                    Duration.ofSeconds(1), maxEvents);
+        }
+        return new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", file.toString())),
+                Duration.ofSeconds(1), maxEvents);
+    }
+
+    /** The pipeline bounds: 8192 rows and 64 MiB unless {@code bench.pipeline.*} say otherwise. */
+    private static PipelineConfig pipelineConfig() {
+        long maxInFlightBytes = ConfigFactory.parseString("bytes = "
+                + System.getProperty("bench.pipeline.max-in-flight-bytes", "64MiB")).getBytes("bytes");
+        return new PipelineConfig(Integer.getInteger("bench.pipeline.queue-events", 8192), maxInFlightBytes,
+                Duration.ofSeconds(30));
     }
 
     /**

@@ -184,8 +184,8 @@ public final class ReadBenchmark {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        for (String forwarded : List.of("bench.kafka.delivery", "bench.sink.config", "bench.pipeline.queue-events",
-                "bench.pipeline.max-in-flight-bytes")) {
+        for (String forwarded : List.of("bench.kafka.delivery", "bench.checkpoint.max-events", "bench.sink.config",
+                "bench.pipeline.queue-events", "bench.pipeline.max-in-flight-bytes")) {
             String value = System.getProperty(forwarded, "");
             if (!value.isBlank()) {
                 command.add("-D" + forwarded + "=" + value);
