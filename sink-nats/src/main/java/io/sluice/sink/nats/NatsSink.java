@@ -12,6 +12,7 @@ import io.sluice.sink.nats.NatsSinkConfig.OversizedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,10 +20,14 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes events to JetStream with {@code publishAsync} and reports each stream acknowledgement.
@@ -37,10 +42,14 @@ import java.util.concurrent.TimeoutException;
  * jnats's dispatcher thread, time-outs on its scheduler thread; both call the {@link PublishCallback}
  * and never throw. A permit of {@code max-in-flight} is held from publish until the callback returned.
  *
- * <p>A publish that fails (no acknowledgement within {@code ack-timeout}, connection closed, stream
- * error) is reported as a failure and never acknowledged, so the core stops without checkpointing
- * past it and the next start publishes it again. While the connection is down, publish waits for
- * jnats to reconnect.
+ * <p>Connection loss: while the connection is down, publish waits for jnats to reconnect. Events whose
+ * acknowledgement was lost with the connection (no answer, or "no responders" while the server's
+ * JetStream comes back) are kept and sent again, oldest first and before any newer event, once the
+ * connection is back; the stream's duplicate window drops those it had stored already, so a server
+ * restart neither loses nor reorders anything and does not stop the stream. A failure without a
+ * connection loss (no acknowledgement within {@code ack-timeout} from a connected server, a refusal)
+ * is reported and never acknowledged, so the core stops without checkpointing past it and the next
+ * start publishes it again. A {@code sluice-nats-resend} thread sends again when no new event comes.
  */
 final class NatsSink implements Sink {
 
@@ -51,6 +60,7 @@ final class NatsSink implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsSink.class);
     private static final long PAUSE_MILLIS = 50;
+    private static final long RESEND_CHECK_MILLIS = 200;
 
     private final Connection connection;
     private final JetStream jetStream;
@@ -58,6 +68,15 @@ final class NatsSink implements Sink {
     private final Semaphore permits;
     /** Subjects by database and table; only the publisher thread touches it. */
     private final Map<String, Map<String, String>> subjects = new HashMap<>();
+    /** Events handed to jnats and not yet settled, by the core's sequence: oldest first. */
+    private final ConcurrentSkipListMap<Long, Outstanding> pending = new ConcurrentSkipListMap<>();
+    /** Held while sending, so that a resend and a new event never interleave. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private final ScheduledExecutorService resender;
+    /** Set when an event lost its acknowledgement with the connection; cleared by the resend. */
+    private volatile boolean resendNeeded;
+    /** The connection's reconnect count at the last resend: a new connection has lost every answer pending. */
+    private volatile long epochResent;
     private volatile boolean closed;
 
     NatsSink(Connection connection, JetStream jetStream, NatsSinkConfig config) {
@@ -65,6 +84,34 @@ final class NatsSink implements Sink {
         this.jetStream = jetStream;
         this.config = config;
         this.permits = new Semaphore(config.maxInFlight());
+        this.epochResent = reconnects();
+        this.resender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-nats-resend");
+            t.setDaemon(true);
+            return t;
+        });
+        resender.scheduleWithFixedDelay(this::resendWhileIdle, RESEND_CHECK_MILLIS, RESEND_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** An event handed to jnats and not yet settled, with what it takes to send it again. */
+    private static final class Outstanding {
+        final ChangeEvent event;
+        final String subject;
+        final Headers headers;
+        final PublishCallback callback;
+        // guarded by the instance's monitor
+        long epoch = -1; // the connection's reconnect count when last sent
+        int attempt; // answers to older attempts are ignored once the event was sent again
+        boolean lost; // its answer was lost with the connection: send it again
+        boolean settled;
+
+        Outstanding(ChangeEvent event, String subject, Headers headers, PublishCallback callback) {
+            this.event = event;
+            this.subject = subject;
+            this.headers = headers;
+            this.callback = callback;
+        }
     }
 
     @Override
@@ -97,29 +144,42 @@ final class NatsSink implements Sink {
             return;
         }
         permits.acquire();
-        CompletableFuture<PublishAck> future;
+        Outstanding outstanding = new Outstanding(event, subject, headers, callback);
+        pending.put(event.sequence(), outstanding);
         try {
-            future = send(subject, headers, event);
+            sending.lockInterruptibly();
+            try {
+                transmit(outstanding);
+            } finally {
+                sending.unlock();
+            }
         } catch (InterruptedException | SinkException | RuntimeException e) {
+            pending.remove(event.sequence());
             permits.release();
             throw e;
         }
-        future.whenComplete((ack, error) -> settle(event, subject, callback, ack, error));
     }
 
-    /** Hands the message to jnats, waiting while the connection is down or jnats's buffers are full. */
-    private CompletableFuture<PublishAck> send(String subject, Headers headers, ChangeEvent event)
-            throws InterruptedException, SinkException {
+    /**
+     * Sends one new event, waiting while the connection is down or jnats's buffers are full. Events that
+     * lost their acknowledgement go first, in order. Called with {@link #sending} held.
+     */
+    private void transmit(Outstanding next) throws InterruptedException, SinkException {
         boolean waited = false;
         while (true) {
             if (closed || connection.getStatus() == Connection.Status.CLOSED) {
-                throw new SinkException("the connection to NATS is closed; " + event + " was not published");
+                throw new SinkException("the connection to NATS is closed; " + next.event + " was not published");
             }
             if (connection.getStatus() == Connection.Status.CONNECTED) {
                 try {
-                    return jetStream.publishAsync(subject, headers, event.value());
+                    if (resendDue()) {
+                        resendLost(next.event.sequence());
+                    }
+                    send(next);
+                    return;
                 } catch (IllegalArgumentException e) {
-                    throw new SinkException("jnats refused " + event + " on subject " + subject + ": " + e.getMessage(), e);
+                    throw new SinkException("jnats refused " + next.event + " on subject " + next.subject + ": "
+                            + e.getMessage(), e);
                 } catch (IllegalStateException e) {
                     // Nothing was queued (outgoing queue full, or the connection dropped just now): try again.
                     if (!waited) {
@@ -132,31 +192,121 @@ final class NatsSink implements Sink {
         }
     }
 
-    private void settle(ChangeEvent event, String subject, PublishCallback callback, PublishAck ack, Throwable error) {
+    /** Sends again, oldest first, every event before {@code before} whose answer was lost. Holds {@link #sending}. */
+    private void resendLost(long before) {
+        resendNeeded = false;
+        int resent = 0;
+        long epoch = reconnects();
+        epochResent = epoch;
+        for (Outstanding o : pending.headMap(before).values()) {
+            boolean again;
+            synchronized (o) {
+                again = !o.settled && (o.lost || o.epoch != epoch);
+            }
+            if (again) {
+                try {
+                    send(o);
+                    resent++;
+                } catch (RuntimeException e) {
+                    resendNeeded = true; // the connection dropped again: the rest waits for the next try
+                    throw e;
+                }
+            }
+        }
+        if (resent > 0) {
+            LOG.info("sent {} events again whose acknowledgement was lost with the connection; the stream's "
+                    + "duplicate window drops those it had stored", resent);
+        }
+    }
+
+    /** Resends for a publisher that has nothing new to send; runs on {@code sluice-nats-resend}. */
+    private void resendWhileIdle() {
+        if (!resendDue() || closed || connection.getStatus() != Connection.Status.CONNECTED || !sending.tryLock()) {
+            return;
+        }
+        try {
+            resendLost(Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            LOG.debug("resending paused: {}", e.getMessage());
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** An answer was lost, or the connection was re-established since the last resend. */
+    private boolean resendDue() {
+        return resendNeeded || reconnects() != epochResent;
+    }
+
+    private void send(Outstanding o) {
+        int attempt;
+        synchronized (o) {
+            attempt = ++o.attempt;
+            o.epoch = reconnects();
+            o.lost = false;
+        }
+        CompletableFuture<PublishAck> future = jetStream.publishAsync(o.subject, o.headers, o.event.value());
+        future.whenComplete((ack, error) -> settle(o, attempt, ack, error));
+    }
+
+    private long reconnects() {
+        return connection.getStatistics().getReconnects();
+    }
+
+    private void settle(Outstanding o, int attempt, PublishAck ack, Throwable error) {
+        synchronized (o) {
+            if (o.settled || (error != null && attempt != o.attempt)) {
+                return; // settled already, or a failed answer to a transmission sent again since
+            }
+            if (error != null && !closed && lostWithConnection(o, error)) {
+                o.lost = true;
+                resendNeeded = true;
+                return;
+            }
+            o.settled = true;
+        }
+        pending.remove(o.event.sequence());
         try {
             Exception failure = null;
             if (error != null) {
-                failure = failure(event, subject, error);
+                failure = failure(o.event, o.subject, error);
             } else if (!config.stream().name().equals(ack.getStream())) {
-                failure = new SinkException(event + " on subject " + subject + " was stored in the stream \""
+                failure = new SinkException(o.event + " on subject " + o.subject + " was stored in the stream \""
                         + ack.getStream() + "\", not in sluice.sink.nats.stream.name = \"" + config.stream().name()
                         + "\": remove the subject from the other stream");
             }
-            callback.completed(event, failure);
+            o.callback.completed(o.event, failure);
         } catch (RuntimeException e) {
-            LOG.error("the publish callback for {} threw; the core's callbacks must not throw", event, e);
+            LOG.error("the publish callback for {} threw; the core's callbacks must not throw", o.event, e);
         } finally {
             permits.release();
         }
     }
 
-    private Exception failure(ChangeEvent event, String subject, Throwable error) {
+    /**
+     * Whether the answer was lost with the connection rather than refused: the connection dropped since
+     * the event was sent, or JetStream had no responders yet (the server is back, its streams not yet).
+     */
+    private boolean lostWithConnection(Outstanding o, Throwable error) {
+        if (o.epoch != reconnects() || connection.getStatus() != Connection.Status.CONNECTED) {
+            return true;
+        }
+        Throwable cause = unwrap(error);
+        return cause instanceof IOException && String.valueOf(cause.getMessage()).contains("503");
+    }
+
+    private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException
                 || (cause instanceof RuntimeException && cause.getClass() == RuntimeException.class))
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private Exception failure(ChangeEvent event, String subject, Throwable error) {
+        Throwable cause = unwrap(error);
         if (cause instanceof CancellationException || cause instanceof TimeoutException) {
             return new SinkException("JetStream did not acknowledge " + event + " on subject " + subject
                     + " within sluice.sink.nats.ack-timeout = " + config.ackTimeout() + (closed ? " before the"
@@ -180,6 +330,7 @@ final class NatsSink implements Sink {
     @Override
     public void close() {
         closed = true;
+        resender.shutdownNow();
         try {
             connection.close();
         } catch (InterruptedException e) {
