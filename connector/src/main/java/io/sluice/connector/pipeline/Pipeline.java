@@ -48,7 +48,7 @@ public final class Pipeline implements StreamOutput {
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
         if (sink instanceof TransactionalSink transactional) {
-            this.commits = new TransactionCommits(transactional, checkpoints.interval(), checkpoints.maxEvents(), saved);
+            this.commits = new TransactionCommits(transactional, checkpoints.interval(), saved);
             this.checkpointer = null;
             this.checkpointerThread = null;
         } else {

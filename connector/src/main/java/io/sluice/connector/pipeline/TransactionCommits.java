@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * Checkpoints for a {@link TransactionalSink} (exactly-once): the publisher thread itself commits the
  * sink's transaction, with the position just after the last entry it handed out, once {@code interval}
- * has passed since the first uncommitted entry or {@code maxEvents} entries are waiting, and when
- * publishing ends. It has to be the publisher thread: a Kafka transaction takes no new records while it
+ * has passed since the first uncommitted entry, and when publishing ends. There is no count trigger:
+ * a commit stops publishing while Kafka writes the commit markers, and at 100,000 events/s a commit
+ * every 10,000 events cost a quarter of the throughput (docs/benchmarks.md). It has to be the publisher thread: a Kafka transaction takes no new records while it
  * commits, and the checkpoint must name exactly the events the transaction holds. Takes the place of
  * the {@link Checkpointer}.
  */
@@ -20,16 +21,14 @@ final class TransactionCommits {
 
     private final TransactionalSink sink;
     private final long intervalNanos;
-    private final int maxEvents;
     private BinlogPosition published;
     private volatile BinlogPosition committed; // volatile: read by the shutdown step on another thread
-    private int uncommitted;
+    private long uncommitted;
     private long dueAt;
 
-    TransactionCommits(TransactionalSink sink, Duration interval, int maxEvents, BinlogPosition alreadyCommitted) {
+    TransactionCommits(TransactionalSink sink, Duration interval, BinlogPosition alreadyCommitted) {
         this.sink = sink;
         this.intervalNanos = interval.toNanos();
-        this.maxEvents = maxEvents;
         this.committed = alreadyCommitted;
     }
 
@@ -41,9 +40,9 @@ final class TransactionCommits {
         }
     }
 
-    /** Commits when the interval has passed or enough entries wait; cheap enough to call after every change. */
+    /** Commits when the interval has passed; cheap enough to call after every change. */
     void commitIfDue() throws SinkException, InterruptedException {
-        if (uncommitted > 0 && (uncommitted >= maxEvents || System.nanoTime() - dueAt >= 0)) {
+        if (uncommitted > 0 && System.nanoTime() - dueAt >= 0) {
             commit();
         }
     }
