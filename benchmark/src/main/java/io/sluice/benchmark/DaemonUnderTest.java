@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code reference.conf}); the interval stays 1 s;</li>
  *   <li>{@code bench.sink.config}: HOCON merged over the sink's settings, e.g. {@code producer.linger.ms = 20};</li>
  *   <li>{@code bench.pipeline.queue-events}, {@code bench.pipeline.max-in-flight-bytes}: the pipeline bounds
- *       (8192 and 64 MiB by default here, against 8192 and 16 MiB in {@code reference.conf}).</li>
+ *       (8192 and 16 MiB by default, as in {@code reference.conf}).</li>
  * </ul>
  *
  * <p>Throughput, counting sink: timed until the sink counted the expected events. Kafka: until the
@@ -141,10 +141,10 @@ public final class DaemonUnderTest {
                 Duration.ofSeconds(1), maxEvents);
     }
 
-    /** The pipeline bounds: 8192 rows and 64 MiB unless {@code bench.pipeline.*} say otherwise. */
+    /** The pipeline bounds: 8192 rows and 16 MiB unless {@code bench.pipeline.*} say otherwise. */
     private static PipelineConfig pipelineConfig() {
         long maxInFlightBytes = ConfigFactory.parseString("bytes = "
-                + System.getProperty("bench.pipeline.max-in-flight-bytes", "64MiB")).getBytes("bytes");
+                + System.getProperty("bench.pipeline.max-in-flight-bytes", "16MiB")).getBytes("bytes");
         return new PipelineConfig(Integer.getInteger("bench.pipeline.queue-events", 8192), maxInFlightBytes,
                 Duration.ofSeconds(30));
     }
