@@ -57,6 +57,7 @@ class KafkaSinkIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     private DatabaseServer mysql;
+    private DatabaseServer mariadb;
     private KafkaServer kafka;
     @TempDir
     Path temp;
@@ -65,12 +66,16 @@ class KafkaSinkIT {
     void startServers() throws Exception {
         kafka = KafkaServer.builder().start();
         mysql = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start();
+        mariadb = DatabaseServer.builder(DatabaseServer.Flavor.MARIADB_11_4).start();
     }
 
     @AfterAll
     void stopServers() {
         if (mysql != null) {
             mysql.close();
+        }
+        if (mariadb != null) {
+            mariadb.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -86,25 +91,40 @@ class KafkaSinkIT {
     }
 
     private SluiceConfig config(String prefix, String database, String extra) {
+        return config(mysql, prefix, database, extra);
+    }
+
+    private SluiceConfig config(DatabaseServer server, String prefix, String database, String extra) {
         SinkSelection sink = new SinkSelection("kafka", ConfigFactory.parseString(extra + "\n"
                                 + "topic-prefix = " + prefix + "\n"
                                 + "create-topics { enabled = true, partitions = 2 }\n"
                                 + "producer { bootstrap.servers = \"" + kafka.bootstrapServers() + "\" }")
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.sink.kafka")));
-        return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database(database), sink,
-                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path", temp.resolve(database + ".json").toString())),
+        return new SluiceConfig(TestConfigs.source(server), TestConfigs.database(database), sink,
+                new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path",
+                        temp.resolve(prefix + "-" + database + ".json").toString())),
                         Duration.ofMillis(200), 1000),
                 new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)),
                 ValueEncoding.DEFAULT);
     }
 
     @Test
-    void streamsChangesDdlAndTransactionsIntoTopicsPerTable() throws Exception {
-        mysql.execute("CREATE DATABASE shop",
+    void streamsChangesDdlAndTransactionsFromMySqlIntoTopicsPerTable() throws Exception {
+        streamsChangesDdlAndTransactionsIntoTopicsPerTable(mysql, "e2e");
+    }
+
+    @Test
+    void streamsChangesDdlAndTransactionsFromMariaDbIntoTopicsPerTable() throws Exception {
+        streamsChangesDdlAndTransactionsIntoTopicsPerTable(mariadb, "e2em");
+    }
+
+    private void streamsChangesDdlAndTransactionsIntoTopicsPerTable(DatabaseServer server, String prefix)
+            throws Exception {
+        server.execute("CREATE DATABASE shop",
                 "CREATE TABLE shop.orders (id INT PRIMARY KEY, note VARCHAR(20))",
                 "CREATE TABLE shop.items (order_id INT, line INT, qty INT, PRIMARY KEY (order_id, line))");
-        try (RunningDaemon daemon = RunningDaemon.start(config("e2e"))) {
-            mysql.execute(
+        try (RunningDaemon daemon = RunningDaemon.start(config(server, prefix, "shop", ""))) {
+            server.execute(
                     "INSERT INTO shop.orders VALUES (1, 'one'), (2, 'two'), (3, 'three')",
                     "UPDATE shop.orders SET note = 'uno' WHERE id = 1",
                     "DELETE FROM shop.orders WHERE id = 2",
@@ -115,8 +135,8 @@ class KafkaSinkIT {
                     "INSERT INTO shop.items VALUES (5, 1, 2), (5, 2, 3)",
                     "COMMIT");
 
-            List<Message> orders = KafkaTopicReader.read(kafka.bootstrapServers(), "e2e.shop.orders", 8, WAIT);
-            List<Message> items = KafkaTopicReader.read(kafka.bootstrapServers(), "e2e.shop.items", 2, WAIT);
+            List<Message> orders = KafkaTopicReader.read(kafka.bootstrapServers(), prefix + ".shop.orders", 8, WAIT);
+            List<Message> items = KafkaTopicReader.read(kafka.bootstrapServers(), prefix + ".shop.items", 2, WAIT);
             assertEquals(8, orders.size(), "3 inserts, 1 update, 1 delete + tombstone, 2 inserts: " + orders);
             assertEquals(2, items.size());
 

@@ -55,6 +55,7 @@ class NatsSinkIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     private DatabaseServer mysql;
+    private DatabaseServer mariadb;
     private NatsServer nats;
     private Connection reader;
     private JetStreamManagement jsm;
@@ -64,6 +65,7 @@ class NatsSinkIT {
     @BeforeAll
     void startServers() throws Exception {
         mysql = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start();
+        mariadb = DatabaseServer.builder(DatabaseServer.Flavor.MARIADB_11_4).start();
         nats = NatsServer.builder().start();
         reader = Nats.connect(nats.url());
         jsm = reader.jetStreamManagement();
@@ -80,14 +82,21 @@ class NatsSinkIT {
         if (mysql != null) {
             mysql.close();
         }
+        if (mariadb != null) {
+            mariadb.close();
+        }
     }
 
     /** Each test has its own stream and prefix ({@code stream} in lower case): streams may not overlap. */
     private SluiceConfig config(String db, String stream) {
+        return config(mysql, db, stream);
+    }
+
+    private SluiceConfig config(DatabaseServer server, String db, String stream) {
         Config nats = ConfigFactory.parseString("servers = [\"" + this.nats.url() + "\"]\n"
                         + "subject-prefix = " + stream.toLowerCase() + "\nstream.name = " + stream)
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.sink.nats"));
-        return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database(db), new SinkSelection("nats", nats),
+        return new SluiceConfig(TestConfigs.source(server), TestConfigs.database(db), new SinkSelection("nats", nats),
                 new CheckpointConfig("file", ConfigFactory.parseMap(Map.of("path",
                         temp.resolve(db + ".checkpoint.json").toString())), Duration.ofMillis(200), 1000),
                 new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)), ValueEncoding.DEFAULT);
@@ -115,13 +124,23 @@ class NatsSinkIT {
     }
 
     @Test
-    void changesAndSchemaChangesArriveAsSubjectsHeadersAndPayloads() throws Exception {
-        String db = "nats_shop";
-        mysql.execute("CREATE DATABASE " + db,
+    void changesAndSchemaChangesFromMySqlArriveAsSubjectsHeadersAndPayloads() throws Exception {
+        changesAndSchemaChangesArriveAsSubjectsHeadersAndPayloads(mysql, "nats_shop", "SHOP");
+    }
+
+    @Test
+    void changesAndSchemaChangesFromMariaDbArriveAsSubjectsHeadersAndPayloads() throws Exception {
+        changesAndSchemaChangesArriveAsSubjectsHeadersAndPayloads(mariadb, "nats_shopm", "SHOPM");
+    }
+
+    private void changesAndSchemaChangesArriveAsSubjectsHeadersAndPayloads(DatabaseServer server, String db,
+                                                                          String stream) throws Exception {
+        String subject = stream.toLowerCase() + "." + db + ".";
+        server.execute("CREATE DATABASE " + db,
                 "CREATE TABLE " + db + ".orders (id INT PRIMARY KEY, item VARCHAR(40), qty INT)",
                 "CREATE TABLE " + db + ".audit (note VARCHAR(40))");
-        try (RunningDaemon daemon = RunningDaemon.start(config(db, "SHOP"))) {
-            mysql.execute(
+        try (RunningDaemon daemon = RunningDaemon.start(config(server, db, stream))) {
+            server.execute(
                     "INSERT INTO " + db + ".orders VALUES (1, 'tea', 2)",
                     "INSERT INTO " + db + ".orders VALUES (2, 'café', 1)",
                     "UPDATE " + db + ".orders SET qty = 3 WHERE id = 1",
@@ -129,11 +148,11 @@ class NatsSinkIT {
                     "ALTER TABLE " + db + ".orders ADD COLUMN note VARCHAR(20) DEFAULT 'none'",
                     "INSERT INTO " + db + ".orders VALUES (3, 'jam', 5, 'gift')",
                     "INSERT INTO " + db + ".audit VALUES ('keyless')");
-            List<MessageInfo> messages = awaitMessages("SHOP", 6);
+            List<MessageInfo> messages = awaitMessages(stream, 6);
             assertEquals(6, messages.size());
 
-            assertEquals(List.of("shop.nats_shop.orders", "shop.nats_shop.orders", "shop.nats_shop.orders",
-                    "shop.nats_shop.orders", "shop.nats_shop.orders", "shop.nats_shop.audit"),
+            assertEquals(List.of(subject + "orders", subject + "orders", subject + "orders",
+                    subject + "orders", subject + "orders", subject + "audit"),
                     messages.stream().map(MessageInfo::getSubject).toList());
             assertEquals(List.of("c", "c", "u", "d", "c", "c"),
                     messages.stream().map(m -> m.getHeaders().getFirst("Sluice-Op")).toList());
