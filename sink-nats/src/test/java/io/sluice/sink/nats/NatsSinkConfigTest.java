@@ -23,7 +23,7 @@ class NatsSinkConfigTest {
     void defaults() throws SinkException {
         NatsSinkConfig config = parse("");
         assertEquals(List.of("nats://localhost:4222"), config.connection().servers());
-        assertEquals(10000, config.maxInFlight());
+        assertEquals(2000, config.maxInFlight());
         assertEquals("sluice.*.*", config.subjects().wildcard());
         assertEquals(List.of("sluice.>"), config.stream().subjects());
         assertEquals(NatsSinkConfig.Storage.FILE, config.stream().storage());
