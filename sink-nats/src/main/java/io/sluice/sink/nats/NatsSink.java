@@ -2,6 +2,7 @@ package io.sluice.sink.nats;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.sluice.event.ChangeEvent;
@@ -45,8 +46,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Connection loss: while the connection is down, publish waits for jnats to reconnect. Events whose
  * acknowledgement was lost with the connection (no answer, or "no responders" while the server's
  * JetStream comes back) are kept and sent again, oldest first and before any newer event, once the
- * connection is back; the stream's duplicate window drops those it had stored already, so a server
- * restart neither loses nor reorders anything and does not stop the stream. A failure without a
+ * connection is back; the stream's duplicate window drops those it had stored already. Each message
+ * also names its predecessor ({@value #EXPECTED_LAST_HEADER}), so one that would overtake a lost
+ * predecessor (jnats sends what it still had queued first) is refused and sent again in order: a
+ * server restart neither loses nor reorders anything and does not stop the stream. The stream must
+ * therefore be written by Sluice alone. A failure without a
  * connection loss (no acknowledgement within {@code ack-timeout} from a connected server, a refusal)
  * is reported and never acknowledged, so the core stops without checkpointing past it and the next
  * start publishes it again. A {@code sluice-nats-resend} thread sends again when no new event comes.
@@ -54,6 +58,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class NatsSink implements Sink {
 
     static final String MSG_ID_HEADER = "Nats-Msg-Id";
+    /** The stream stores a message only right after this one: it keeps the stream in publish order. */
+    static final String EXPECTED_LAST_HEADER = "Nats-Expected-Last-Msg-Id";
+    /** JetStream's error for a message whose {@link #EXPECTED_LAST_HEADER} is not the stream's last. */
+    private static final int WRONG_LAST_MSG_ID = 10070;
     static final String ID_HEADER = "Sluice-Id";
     static final String OP_HEADER = "Sluice-Op";
     static final String KEY_HEADER = "Sluice-Key";
@@ -78,6 +86,8 @@ final class NatsSink implements Sink {
     /** The connection's reconnect count at the last resend: a new connection has lost every answer pending. */
     private volatile long epochResent;
     private volatile boolean closed;
+    /** The id of the last event handed to jnats in this run; only the publisher thread touches it. */
+    private String lastPublishedId;
 
     NatsSink(Connection connection, JetStream jetStream, NatsSinkConfig config) {
         this.connection = connection;
@@ -102,6 +112,7 @@ final class NatsSink implements Sink {
         final PublishCallback callback;
         // guarded by the instance's monitor
         long epoch = -1; // the connection's reconnect count when last sent
+        long connectedLossSince; // System.nanoTime() of the first loss seen on a live connection, or 0
         int attempt; // answers to older attempts are ignored once the event was sent again
         boolean lost; // its answer was lost with the connection: send it again
         boolean settled;
@@ -143,6 +154,12 @@ final class NatsSink implements Sink {
             callback.completed(event, null);
             return;
         }
+        // Chained ids: a message that would overtake a lost predecessor (jnats sends what it still queued
+        // before Sluice can send the lost ones again) is refused by the stream and sent again in order.
+        // Duplicates are detected before the chain is checked, so a replay after a restart passes.
+        if (lastPublishedId != null) {
+            headers.put(EXPECTED_LAST_HEADER, lastPublishedId);
+        }
         permits.acquire();
         Outstanding outstanding = new Outstanding(event, subject, headers, callback);
         pending.put(event.sequence(), outstanding);
@@ -158,6 +175,7 @@ final class NatsSink implements Sink {
             permits.release();
             throw e;
         }
+        lastPublishedId = event.id();
     }
 
     /**
@@ -245,7 +263,16 @@ final class NatsSink implements Sink {
             o.epoch = reconnects();
             o.lost = false;
         }
-        CompletableFuture<PublishAck> future = jetStream.publishAsync(o.subject, o.headers, o.event.value());
+        CompletableFuture<PublishAck> future;
+        try {
+            future = jetStream.publishAsync(o.subject, o.headers, o.event.value());
+        } catch (RuntimeException e) {
+            synchronized (o) {
+                o.lost = true; // nothing was queued: it must go out with the next resend
+            }
+            resendNeeded = true;
+            throw e;
+        }
         future.whenComplete((ack, error) -> settle(o, attempt, ack, error));
     }
 
@@ -258,7 +285,7 @@ final class NatsSink implements Sink {
             if (o.settled || (error != null && attempt != o.attempt)) {
                 return; // settled already, or a failed answer to a transmission sent again since
             }
-            if (error != null && !closed && lostWithConnection(o, error)) {
+            if (error != null && !closed && lostWithConnection(o, error) && !lostTooLong(o)) {
                 o.lost = true;
                 resendNeeded = true;
                 return;
@@ -288,11 +315,35 @@ final class NatsSink implements Sink {
      * the event was sent, or JetStream had no responders yet (the server is back, its streams not yet).
      */
     private boolean lostWithConnection(Outstanding o, Throwable error) {
-        if (o.epoch != reconnects() || connection.getStatus() != Connection.Status.CONNECTED) {
+        Connection.Status status = connection.getStatus();
+        if (status == Connection.Status.CLOSED) {
+            return false; // jnats gave up (for example credentials refused on reconnect): a real failure
+        }
+        if (o.epoch != reconnects() || status != Connection.Status.CONNECTED) {
             return true;
         }
         Throwable cause = unwrap(error);
-        return cause instanceof IOException && String.valueOf(cause.getMessage()).contains("503");
+        boolean noResponders = cause instanceof IOException && String.valueOf(cause.getMessage()).contains("503");
+        boolean overtook = cause instanceof JetStreamApiException api && api.getApiErrorCode() == WRONG_LAST_MSG_ID;
+        return noResponders || overtook;
+    }
+
+    /**
+     * Whether an event has been lost again and again on a connection that stayed up for longer than
+     * ack-timeout: then it is no longer a reconnect (a stream deleted, another writer breaking the
+     * chain of ids) and must fail rather than be sent for ever. Called holding the event's monitor.
+     */
+    private boolean lostTooLong(Outstanding o) {
+        if (o.epoch != reconnects() || connection.getStatus() != Connection.Status.CONNECTED) {
+            o.connectedLossSince = 0;
+            return false;
+        }
+        long now = System.nanoTime();
+        if (o.connectedLossSince == 0) {
+            o.connectedLossSince = now;
+            return false;
+        }
+        return now - o.connectedLossSince > config.ackTimeout().toNanos();
     }
 
     private static Throwable unwrap(Throwable error) {
