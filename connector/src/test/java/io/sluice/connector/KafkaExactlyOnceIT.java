@@ -150,7 +150,7 @@ class KafkaExactlyOnceIT {
                 Throwable failure = first.awaitFailure(WAIT);
                 assertNotNull(failure, "the older instance stops");
                 String messages = messages(failure);
-                assertTrue(messages.contains("Another Sluice instance started with transactional id sluice-eos2"),
+                assertTrue(messages.contains("Kafka fenced transactional id sluice-eos2: either another Sluice instance started with it"),
                         messages);
                 assertEquals(Daemon.State.RUNNING, second.daemon().state(), "the newer instance goes on");
                 mysql.execute("INSERT INTO eos2.t VALUES (21, 21)");

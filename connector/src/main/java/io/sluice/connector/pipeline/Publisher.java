@@ -124,7 +124,8 @@ final class Publisher implements Runnable {
     }
 
     private void commitIfDue() throws Exception {
-        if (commits != null) {
+        // A refused event must never be covered by a commit, even where Kafka's transaction did not notice.
+        if (commits != null && inFlight.failure() == null) {
             commits.commitIfDue();
         }
     }

@@ -11,8 +11,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -317,11 +315,15 @@ final class KafkaSink implements Sink {
             if (exception instanceof RecordTooLargeException) {
                 String message = tooLarge(event, topic, event.sizeInBytes(),
                         "the producer or broker (" + exception.getMessage() + ")");
+                if (transactionalId != null) {
+                    // The refusal has already doomed the transaction: skipping the event cannot save it.
+                    return new SinkException(message + ". With delivery = exactly-once a record the broker refuses "
+                            + "fails its whole transaction, so it cannot be skipped: raise the limits", exception);
+                }
                 return config.oversized() == KafkaSinkConfig.Oversized.FAIL
                         ? new SinkException(message, exception) : new SkippedTooLarge(message);
             }
-            if (transactionalId != null && (exception instanceof ProducerFencedException
-                    || exception instanceof InvalidProducerEpochException)) {
+            if (transactionalId != null && TransactionalKafkaSink.fencedCause(exception)) {
                 return TransactionalKafkaSink.fenced(transactionalId, exception);
             }
             return new SinkException("Kafka did not store event " + event.id() + " of table " + event.database() + "."

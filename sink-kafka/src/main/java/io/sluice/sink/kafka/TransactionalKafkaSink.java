@@ -206,7 +206,8 @@ final class TransactionalKafkaSink implements TransactionalSink {
         }
     }
 
-    private static boolean fencedCause(Throwable e) {
+    /** Whether Kafka fenced the producer, or aborted its transaction, anywhere in the cause chain. */
+    static boolean fencedCause(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof ProducerFencedException || c instanceof InvalidProducerEpochException) {
                 return true;
@@ -215,12 +216,15 @@ final class TransactionalKafkaSink implements TransactionalSink {
         return false;
     }
 
-    /** The error of the older instance once a newer one took over its transactional id. */
+    /** The error once Kafka fenced this producer or aborted its transaction. */
     static SinkException fenced(String transactionalId, Exception cause) {
-        return new SinkException("Another Sluice instance started with transactional id " + transactionalId
-                + " and fenced this one (exactly-once delivery allows one writer per id): this instance stops, and its "
-                + "open transaction is aborted; the newer instance resumes from the last committed checkpoint, so "
-                + "nothing is lost or duplicated. Run one instance per configuration, or give each its own "
-                + "sluice.checkpoint.kafka.key (or " + KafkaSinkConfig.PATH + ".exactly-once.transactional-id)", cause);
+        return new SinkException("Kafka fenced transactional id " + transactionalId + ": either another Sluice instance "
+                + "started with it (exactly-once delivery allows one writer per id), or Kafka aborted this instance's "
+                + "transaction because it stayed open longer than the producer's transaction.timeout.ms (a long broker "
+                + "outage, or a sluice.checkpoint.interval not well below it). This instance stops; what it had not "
+                + "committed stays invisible to read_committed consumers, and the running instance (or a restart) "
+                + "resumes from the last committed checkpoint, so nothing is lost or duplicated. Run one instance per "
+                + "sluice.checkpoint.kafka.key; if the broker was away, raise transaction.timeout.ms in "
+                + KafkaSinkConfig.PATH + ".producer", cause);
     }
 }

@@ -80,7 +80,9 @@ public final class KafkaCheckpointStore implements CheckpointStore {
             throw new CheckpointException("Could not read the checkpoint from " + describe() + " within "
                     + config.timeout() + " (" + e.getMessage() + "). Check that the brokers are reachable and the "
                     + "connection settings in " + KafkaCheckpointConfig.PATH + ".producer and .consumer, or raise "
-                    + KafkaCheckpointConfig.PATH + ".timeout", e);
+                    + KafkaCheckpointConfig.PATH + ".timeout. The read also waits for transactions still open in the "
+                    + "topic, such as one left by a killed exactly-once instance with another key, until Kafka aborts "
+                    + "them after their transaction.timeout.ms", e);
         } catch (KafkaException e) {
             throw new CheckpointException("Could not read the checkpoint from " + describe() + ": " + e.getMessage()
                     + ". Check the connection and ACL settings in " + KafkaCheckpointConfig.PATH + ".producer and .consumer", e);

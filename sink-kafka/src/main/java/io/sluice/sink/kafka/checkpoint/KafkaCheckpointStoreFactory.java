@@ -39,6 +39,8 @@ public final class KafkaCheckpointStoreFactory implements CheckpointStoreFactory
         Map<String, Object> consumerProps = new HashMap<>(settings.consumer());
         consumerProps.putIfAbsent("client.id", clientId + "-consumer");
         consumerProps.put("enable.auto.commit", false); // assigned, not in a group: nothing to commit
+        // Never a position from an aborted transaction (exactly-once writes the checkpoint in the sink's).
+        consumerProps.put("isolation.level", "read_committed");
         Map<String, Object> adminProps = new HashMap<>(settings.admin());
         adminProps.putIfAbsent("client.id", clientId + "-admin");
 

@@ -33,7 +33,6 @@ class KafkaCheckpointConfigTest {
         assertEquals(Duration.ofSeconds(30), c.timeout());
         assertEquals("all", c.producer().get("acks"));
         assertEquals(true, c.producer().get("enable.idempotence"));
-        assertEquals("read_committed", c.consumer().get("isolation.level"));
         assertEquals("k:9092", c.consumer().get("bootstrap.servers"));
         assertEquals("k:9092", c.admin().get("bootstrap.servers"));
         assertFalse(c.consumer().containsKey("linger.ms"), "producer-only settings stay out of the consumer");
