@@ -22,6 +22,7 @@ import io.sluice.servers.DatabaseServer;
 import io.sluice.servers.KafkaServer;
 import io.sluice.sink.Sink;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +68,14 @@ class KafkaSinkIT {
         kafka = KafkaServer.builder().start();
         mysql = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start();
         mariadb = DatabaseServer.builder(DatabaseServer.Flavor.MARIADB_11_4).start();
+    }
+
+    /** A test that failed during an outage must not leave the broker down for the next ones. */
+    @AfterEach
+    void brokerBack() {
+        if (kafka != null && !kafka.isRunning()) {
+            kafka.start();
+        }
     }
 
     @AfterAll
@@ -188,7 +197,7 @@ class KafkaSinkIT {
     @Timeout(300)
     void streamingResumesByItselfAfterTheBrokerIsAwayFor30Seconds() throws Exception {
         mysql.execute("CREATE DATABASE outage", "CREATE TABLE outage.t (id INT PRIMARY KEY, v INT NOT NULL)");
-        Path checkpoint = temp.resolve("outage.json");
+        Path checkpoint = temp.resolve("down-outage.json");
         SluiceConfig config = config("down", "outage", "create-topics.options { \"message.timestamp.type\" = LogAppendTime }");
         try (RunningDaemon daemon = RunningDaemon.start(config);
              ContinuousWorkload workload = ContinuousWorkload.start(mysql, "outage.t")) {

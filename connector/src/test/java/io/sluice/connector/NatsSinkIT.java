@@ -23,6 +23,7 @@ import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
 import io.sluice.servers.NatsServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,6 +70,14 @@ class NatsSinkIT {
         nats = NatsServer.builder().start();
         reader = Nats.connect(nats.url());
         jsm = reader.jetStreamManagement();
+    }
+
+    /** A test that failed during an outage must not leave the broker down for the next ones. */
+    @AfterEach
+    void brokerBack() {
+        if (nats != null && !nats.isRunning()) {
+            nats.start();
+        }
     }
 
     @AfterAll
