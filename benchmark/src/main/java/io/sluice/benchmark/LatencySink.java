@@ -78,6 +78,16 @@ class LatencySink implements Sink {
         }
 
         @Override
+        public java.time.Duration maxCommitInterval() {
+            return sink.maxCommitInterval();
+        }
+
+        @Override
+        public String maxCommitIntervalSetting() {
+            return sink.maxCommitIntervalSetting();
+        }
+
+        @Override
         public void commit(String checkpoint) throws SinkException, InterruptedException {
             long started = System.nanoTime();
             sink.commit(checkpoint);

@@ -6,6 +6,8 @@ import io.sluice.connector.binlog.BinlogSource;
 import io.sluice.connector.binlog.SourceServer;
 import io.sluice.connector.check.Finding;
 import io.sluice.connector.check.Preflight;
+import io.sluice.connector.config.ConfigProblem;
+import io.sluice.connector.config.InvalidConfigException;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.pipeline.Pipeline;
 import io.sluice.connector.position.BinlogPosition;
@@ -84,6 +86,7 @@ public final class Daemon {
             BinlogReader reader;
             try {
                 if (sink instanceof TransactionalSink transactional) {
+                    requireCommitsInTime(transactional);
                     // Before the load: fencing older instances first is what keeps the position read
                     // next from moving under this one.
                     transactional.adoptCheckpoints(store);
@@ -143,6 +146,17 @@ public final class Daemon {
         if (!failures.isEmpty()) {
             throw new SQLException("the server at " + config.source().host() + ":" + config.source().port()
                     + " writes a binlog Sluice cannot read completely: " + String.join("; ", failures));
+        }
+    }
+
+    /** A transaction left open longer than the broker allows is aborted by it: refuse such an interval now. */
+    private void requireCommitsInTime(TransactionalSink sink) throws InvalidConfigException {
+        Duration interval = config.checkpoint().interval();
+        if (interval.compareTo(sink.maxCommitInterval()) >= 0) {
+            throw new InvalidConfigException(List.of(new ConfigProblem("sluice.checkpoint.interval", null, "is "
+                    + interval + ", but with exactly-once delivery each transaction commits at that interval and the "
+                    + "broker aborts one open longer than its timeout: keep the interval below "
+                    + sink.maxCommitInterval() + " (" + sink.maxCommitIntervalSetting() + "), or raise that setting")));
         }
     }
 

@@ -69,6 +69,10 @@ class KafkaExactlyOnceIT {
 
     /** A daemon of its own (own replica id) with the exactly-once sink and checkpoints under {@code key}. */
     private SluiceConfig config(String database, String key, String checkpointStore) {
+        return config(database, key, checkpointStore, Duration.ofMillis(200));
+    }
+
+    private SluiceConfig config(String database, String key, String checkpointStore, Duration interval) {
         SinkSelection sink = new SinkSelection("kafka", ConfigFactory.parseString("delivery = exactly-once\n"
                         + "topic-prefix = eos\n"
                         + "create-topics { enabled = true, partitions = 2 }\n"
@@ -80,7 +84,7 @@ class KafkaExactlyOnceIT {
                 .withFallback(ConfigFactory.defaultReference().getConfig("sluice.checkpoint.kafka"))
                 : ConfigFactory.parseMap(Map.of("path", temp.resolve(key + ".json").toString()));
         return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database(database), sink,
-                new CheckpointConfig(checkpointStore, store, Duration.ofMillis(200), 1000),
+                new CheckpointConfig(checkpointStore, store, interval, 1000),
                 new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)),
                 ValueEncoding.DEFAULT);
     }
@@ -212,6 +216,20 @@ class KafkaExactlyOnceIT {
         }
         assertNotNull(failure, "the start fails");
         assertTrue(failure.getMessage().contains("needs sluice.checkpoint.store = kafka"), failure.getMessage());
+    }
+
+    @Test
+    void exactlyOnceRefusesACommitIntervalTheBrokerWouldNotWaitFor() throws Exception {
+        mysql.execute("CREATE DATABASE eos5", "CREATE TABLE eos5.t (id INT PRIMARY KEY)");
+        Exception failure = null;
+        try (RunningDaemon ignored = RunningDaemon.start(config("eos5", "eos5", "kafka", Duration.ofMinutes(2)))) {
+            // not reached: the start fails
+        } catch (Exception e) {
+            failure = e;
+        }
+        assertNotNull(failure, "the start fails");
+        assertTrue(failure.getMessage().contains("sluice.checkpoint.interval: is PT2M, but with exactly-once delivery")
+                && failure.getMessage().contains("keep the interval below PT30S"), failure.getMessage());
     }
 
     private static String messages(Throwable failure) {

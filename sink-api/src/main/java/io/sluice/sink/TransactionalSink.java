@@ -2,6 +2,8 @@ package io.sluice.sink;
 
 import io.sluice.checkpoint.CheckpointStore;
 
+import java.time.Duration;
+
 /**
  * A sink that writes the checkpoint in the same atomic transaction as the events before it, so that a
  * reader of the broker sees every change exactly once across crashes (Kafka's exactly-once mode).
@@ -38,4 +40,14 @@ public interface TransactionalSink extends Sink {
      * @throws InterruptedException when the core is shutting down while this call waits for the broker
      */
     void commit(String checkpoint) throws SinkException, InterruptedException;
+
+    /**
+     * The longest time the core may let a transaction stay open between commits: a transaction open
+     * longer than the broker allows is aborted by the broker, which stops the stream. The core refuses
+     * to start with a commit interval at or above this.
+     */
+    Duration maxCommitInterval();
+
+    /** The setting that bounds {@link #maxCommitInterval}, for the error message. */
+    String maxCommitIntervalSetting();
 }

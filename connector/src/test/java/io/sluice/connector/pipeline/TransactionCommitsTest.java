@@ -26,6 +26,16 @@ class TransactionCommitsTest {
         }
 
         @Override
+        public Duration maxCommitInterval() {
+            return Duration.ofMinutes(1);
+        }
+
+        @Override
+        public String maxCommitIntervalSetting() {
+            return "test";
+        }
+
+        @Override
         public void commit(String checkpoint) {
             commits.add(CheckpointCodec.decode(checkpoint));
         }

@@ -46,6 +46,8 @@ import java.util.concurrent.TimeoutException;
 final class TransactionalKafkaSink implements TransactionalSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalKafkaSink.class);
+    /** Kafka's default for {@code transaction.timeout.ms}. */
+    private static final long DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 
     private final KafkaSinkConfig config;
     private final Map<String, Object> producerProps;
@@ -194,6 +196,19 @@ final class TransactionalKafkaSink implements TransactionalSink {
     @Override
     public boolean flush(Duration timeout) throws InterruptedException {
         return events == null || events.flush(timeout);
+    }
+
+    /** Half the producer's transaction.timeout.ms: a commit itself, and a slow broker, need time too. */
+    @Override
+    public Duration maxCommitInterval() {
+        Object timeout = producerProps.get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        long millis = timeout == null ? DEFAULT_TRANSACTION_TIMEOUT_MS : Long.parseLong(timeout.toString().trim());
+        return Duration.ofMillis(millis / 2);
+    }
+
+    @Override
+    public String maxCommitIntervalSetting() {
+        return KafkaSinkConfig.PATH + ".producer.transaction.timeout.ms (half of it)";
     }
 
     /** Closing aborts a transaction still open: its events stay invisible and are read again on restart. */
