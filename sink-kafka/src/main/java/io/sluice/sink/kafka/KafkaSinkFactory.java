@@ -36,7 +36,7 @@ public final class KafkaSinkFactory implements SinkFactory {
             producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
             throw new SinkException("Cannot create the Kafka producer from " + KafkaSinkConfig.PATH + ".producer: "
-                    + rootMessage(e) + ". Fix the setting named above", e);
+                    + KafkaErrors.messageChain(e) + ". Fix the setting named above", e);
         }
         Admin admin = admin(settings, producerProps, producer);
         return new KafkaSink(settings, producer, new Topics(admin, settings.createTopics(), settings.topicCheckTimeout()));
@@ -54,15 +54,7 @@ public final class KafkaSinkFactory implements SinkFactory {
                 producer.close();
             }
             throw new SinkException("Cannot create the Kafka admin client from " + KafkaSinkConfig.PATH
-                    + ".producer and .admin: " + rootMessage(e) + ". Fix the setting named above", e);
+                    + ".producer and .admin: " + KafkaErrors.messageChain(e) + ". Fix the setting named above", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            out.append(": ").append(c.getMessage());
-        }
-        return out.toString();
     }
 }

@@ -86,7 +86,7 @@ final class TransactionalKafkaSink implements TransactionalSink {
             producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
             throw new SinkException("Cannot create the transactional Kafka producer from " + KafkaSinkConfig.PATH
-                    + ".producer: " + e.getMessage() + ". Fix the setting named above", e);
+                    + ".producer: " + KafkaErrors.messageChain(e) + ". Fix the setting named above", e);
         }
         initTransactions();
         events = new KafkaSink(config, producer, topics, transactionalId);

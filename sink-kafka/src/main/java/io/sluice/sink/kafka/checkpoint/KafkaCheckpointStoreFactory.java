@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import io.sluice.checkpoint.CheckpointException;
 import io.sluice.checkpoint.CheckpointStore;
 import io.sluice.checkpoint.CheckpointStoreFactory;
+import io.sluice.sink.kafka.KafkaErrors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,16 +68,8 @@ public final class KafkaCheckpointStoreFactory implements CheckpointStoreFactory
                 throw c;
             }
             throw new CheckpointException("Cannot create the Kafka clients of the checkpoint store from "
-                    + KafkaCheckpointConfig.PATH + ".producer, .consumer and .admin: " + rootMessage(e)
+                    + KafkaCheckpointConfig.PATH + ".producer, .consumer and .admin: " + KafkaErrors.messageChain(e)
                     + ". Fix the setting named above", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            out.append(": ").append(c.getMessage());
-        }
-        return out.toString();
     }
 }
