@@ -285,7 +285,7 @@ final class NatsSink implements Sink {
             if (o.settled || (error != null && attempt != o.attempt)) {
                 return; // settled already, or a failed answer to a transmission sent again since
             }
-            if (error != null && !closed && lostWithConnection(o, error) && !lostTooLong(o)) {
+            if (error != null && !closed && sendAgain(o, error)) {
                 o.lost = true;
                 resendNeeded = true;
                 return;
@@ -311,39 +311,33 @@ final class NatsSink implements Sink {
     }
 
     /**
-     * Whether the answer was lost with the connection rather than refused: the connection dropped since
-     * the event was sent, or JetStream had no responders yet (the server is back, its streams not yet).
+     * Whether a failed answer means "send it again" rather than a refusal. Yes when the connection dropped
+     * since the event was sent; and for a refusal that is only for now ("no responders" while the
+     * restarted server's JetStream recovers, or a message that overtook a lost predecessor), unless that
+     * has gone on for longer than ack-timeout on a connection that stayed up: then it is no longer a
+     * reconnect (a stream deleted, another writer breaking the chain of ids). No when jnats closed the
+     * connection for good. Called holding the event's monitor.
      */
-    private boolean lostWithConnection(Outstanding o, Throwable error) {
+    private boolean sendAgain(Outstanding o, Throwable error) {
         Connection.Status status = connection.getStatus();
         if (status == Connection.Status.CLOSED) {
             return false; // jnats gave up (for example credentials refused on reconnect): a real failure
         }
         if (o.epoch != reconnects() || status != Connection.Status.CONNECTED) {
+            o.connectedLossSince = 0;
             return true;
         }
         Throwable cause = unwrap(error);
         boolean noResponders = cause instanceof IOException && String.valueOf(cause.getMessage()).contains("503");
         boolean overtook = cause instanceof JetStreamApiException api && api.getApiErrorCode() == WRONG_LAST_MSG_ID;
-        return noResponders || overtook;
-    }
-
-    /**
-     * Whether an event has been lost again and again on a connection that stayed up for longer than
-     * ack-timeout: then it is no longer a reconnect (a stream deleted, another writer breaking the
-     * chain of ids) and must fail rather than be sent for ever. Called holding the event's monitor.
-     */
-    private boolean lostTooLong(Outstanding o) {
-        if (o.epoch != reconnects() || connection.getStatus() != Connection.Status.CONNECTED) {
-            o.connectedLossSince = 0;
+        if (!noResponders && !overtook) {
             return false;
         }
         long now = System.nanoTime();
         if (o.connectedLossSince == 0) {
             o.connectedLossSince = now;
-            return false;
         }
-        return now - o.connectedLossSince > config.ackTimeout().toNanos();
+        return now - o.connectedLossSince <= config.ackTimeout().toNanos();
     }
 
     private static Throwable unwrap(Throwable error) {
