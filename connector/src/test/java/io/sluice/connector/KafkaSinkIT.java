@@ -9,13 +9,11 @@ import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.decode.ValueEncoding;
-import io.sluice.connector.position.BinlogPosition;
-import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.connector.sink.Plugins;
-import io.sluice.connector.testing.CheckpointCoverage;
 import io.sluice.connector.testing.ContinuousWorkload;
 import io.sluice.connector.testing.KafkaTopicReader;
 import io.sluice.connector.testing.KafkaTopicReader.Message;
+import io.sluice.connector.testing.BrokerOutage;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
@@ -29,17 +27,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.sluice.connector.testing.RunningDaemon.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -202,51 +197,19 @@ class KafkaSinkIT {
         try (RunningDaemon daemon = RunningDaemon.start(config);
              ContinuousWorkload workload = ContinuousWorkload.start(mysql, "outage.t")) {
             KafkaTopicReader.read(kafka.bootstrapServers(), "down.outage.t", 200, WAIT);
-            kafka.stop();
-            Thread.sleep(1000); // acknowledgements that came before the stop are saved (every 200 ms)
-            String frozen = Files.readString(checkpoint);
-            long writtenBeforeOutage = workload.changes();
-            long outageEnd = System.nanoTime() + OUTAGE.toNanos();
-            while (System.nanoTime() < outageEnd) {
-                assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the broker");
-                assertEquals(frozen, Files.readString(checkpoint), "the checkpoint moved while the broker was down,"
-                        + " past events that cannot have been acknowledged");
-                Thread.sleep(500);
+            BrokerOutage.Result outage = BrokerOutage.run(daemon, workload, checkpoint, OUTAGE, kafka::stop, kafka::start,
+                    "broker");
+            List<BrokerOutage.Stored> delivered = new ArrayList<>();
+            for (Message m : KafkaTopicReader.read(kafka.bootstrapServers(), "down.outage.t",
+                    Math.toIntExact(outage.written()), WAIT)) {
+                delivered.add(new BrokerOutage.Stored(m.id(), m.value(), Instant.ofEpochMilli(m.timestamp())));
             }
-            assertTrue(workload.changes() > writtenBeforeOutage + 100, "rows were written during the outage");
-            long restarted = System.currentTimeMillis();
-            kafka.start();
-            Thread.sleep(3000); // rows are written after the return too
-            long written = workload.stop();
-
-            List<Message> all = KafkaTopicReader.read(kafka.bootstrapServers(), "down.outage.t",
-                    Math.toIntExact(written), WAIT);
-            List<ContinuousWorkload.Change> changes = new ArrayList<>();
-            BinlogPosition covered = CheckpointCodec.decode(frozen);
-            int coveredEvents = 0;
-            for (Message m : all) {
-                JsonNode value = m.value();
-                changes.add(new ContinuousWorkload.Change(m.id(), value.at("/after/id").asInt(), value.at("/after/v").asInt()));
-                if (CheckpointCoverage.covers(covered, value)) {
-                    coveredEvents++;
-                    assertTrue(m.timestamp() < restarted, "the checkpoint saved during the outage, " + covered.describe()
-                            + ", covers " + m.id() + ", which the broker only stored after it returned");
-                }
-            }
-            assertTrue(coveredEvents > 0, "the checkpoint saved before the outage covers events");
-            workload.assertDeliveredExactlyOnceInOrder(changes);
-            waitFor(WAIT, () -> !readQuietly(checkpoint).equals(frozen));
+            int coveredEvents = BrokerOutage.verify(outage, delivered, workload, checkpoint, "broker");
+            long written = outage.written();
+            long writtenBeforeOutage = outage.writtenBefore();
             System.out.println("KafkaSinkIT outage: " + written + " changes, " + (written - writtenBeforeOutage)
                     + " of them written during or after the 30 s outage; " + coveredEvents + " covered by the checkpoint"
                     + " kept during the outage, all stored before it");
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,10 +14,8 @@ import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.decode.ValueEncoding;
-import io.sluice.connector.position.BinlogPosition;
-import io.sluice.connector.position.CheckpointCodec;
-import io.sluice.connector.testing.CheckpointCoverage;
 import io.sluice.connector.testing.ContinuousWorkload;
+import io.sluice.connector.testing.BrokerOutage;
 import io.sluice.connector.testing.RunningDaemon;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.servers.DatabaseServer;
@@ -30,12 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -230,46 +224,16 @@ class NatsSinkIT {
         try (RunningDaemon daemon = RunningDaemon.start(config(db, "OUTAGE"));
              ContinuousWorkload workload = ContinuousWorkload.start(mysql, db + ".t")) {
             awaitMessages("OUTAGE", 200);
-            nats.stop();
-            Thread.sleep(1000); // acknowledgements that came before the stop are saved (every 200 ms)
-            String frozen = Files.readString(checkpoint);
-            long writtenBeforeOutage = workload.changes();
-            long outageEnd = System.nanoTime() + OUTAGE.toNanos();
-            while (System.nanoTime() < outageEnd) {
-                assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the server");
-                assertEquals(frozen, Files.readString(checkpoint), "the checkpoint moved while the server was down,"
-                        + " past events that cannot have been acknowledged");
-                Thread.sleep(500);
+            BrokerOutage.Result outage = BrokerOutage.run(daemon, workload, checkpoint, OUTAGE, nats::stop, nats::start,
+                    "server");
+            List<BrokerOutage.Stored> delivered = new ArrayList<>();
+            for (MessageInfo m : awaitMessages("OUTAGE", Math.toIntExact(outage.written()))) {
+                delivered.add(new BrokerOutage.Stored(m.getHeaders().getFirst("Sluice-Id"), payload(m),
+                        m.getTime().toInstant()));
             }
-            assertTrue(workload.changes() > writtenBeforeOutage + 100, "rows were written during the outage");
-            Instant restarted = Instant.now();
-            nats.start();
-            Thread.sleep(3000); // rows are written after the return too
-            long written = workload.stop();
-
-            List<MessageInfo> all = awaitMessages("OUTAGE", Math.toIntExact(written));
-            List<ContinuousWorkload.Change> changes = new ArrayList<>();
-            BinlogPosition covered = CheckpointCodec.decode(frozen);
-            int coveredEvents = 0;
-            for (MessageInfo m : all) {
-                JsonNode value = payload(m);
-                String id = m.getHeaders().getFirst("Sluice-Id");
-                changes.add(new ContinuousWorkload.Change(id, value.at("/after/id").asInt(), value.at("/after/v").asInt()));
-                if (CheckpointCoverage.covers(covered, value)) {
-                    coveredEvents++;
-                    assertTrue(m.getTime().toInstant().isBefore(restarted), "the checkpoint saved during the outage, "
-                            + covered.describe() + ", covers " + id + ", which the stream only stored after it returned");
-                }
-            }
-            assertTrue(coveredEvents > 0, "the checkpoint saved before the outage covers events");
-            workload.assertDeliveredExactlyOnceInOrder(changes);
-            waitFor(Duration.ofSeconds(30), () -> {
-                try {
-                    return !Files.readString(checkpoint).equals(frozen);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            int coveredEvents = BrokerOutage.verify(outage, delivered, workload, checkpoint, "stream");
+            long written = outage.written();
+            long writtenBeforeOutage = outage.writtenBefore();
             System.out.println("NatsSinkIT outage: " + written + " changes, " + (written - writtenBeforeOutage)
                     + " of them written during or after the 30 s outage; " + coveredEvents + " covered by the checkpoint"
                     + " kept during the outage, all stored before it");
