@@ -10,7 +10,16 @@ import io.sluice.connector.config.ConfigProblem;
 import io.sluice.connector.config.InvalidConfigException;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.pipeline.Pipeline;
+import io.sluice.connector.config.SnapshotConfig;
+import io.sluice.connector.config.StartPosition;
+import io.sluice.connector.filter.TableFilter;
 import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
+import io.sluice.connector.position.SnapshotProgress;
+import io.sluice.connector.position.TableProgress;
+import io.sluice.connector.snapshot.SnapshotSignals;
+import io.sluice.connector.snapshot.SnapshotStream;
+import io.sluice.connector.snapshot.Snapshotter;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.connector.sink.Plugins;
 import io.sluice.sink.Sink;
@@ -32,7 +41,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads, each named:
  * <ul>
- *   <li>{@code sluice-binlog-reader}: reads the binlog, tracks positions, hands row changes on;</li>
+ *   <li>{@code sluice-binlog-reader}: reads the binlog, tracks positions, hands row changes on, and places
+ *       snapshot chunks between transactions;</li>
+ *   <li>{@code sluice-snapshot-N}: read existing rows in key-ordered chunks while a snapshot runs;</li>
  *   <li>{@code sluice-encoder-N} (one per core): encode row changes to JSON;</li>
  *   <li>{@code sluice-publisher}: publishes the encoded events in binlog order to the sink;</li>
  *   <li>{@code sluice-checkpointer}: saves the acknowledged position, batched by time and count (with a
@@ -80,10 +91,12 @@ public final class Daemon {
         logPreflight();
         CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
                 .create(config.checkpoint().settings());
+        SnapshotConfig snapshots = config.snapshot();
         try (store) {
             Sink sink = Plugins.sink(config.sink().type()).create(config.sink().settings());
             Pipeline pipeline;
             BinlogReader reader;
+            Snapshotter snapshotter;
             try {
                 if (sink instanceof TransactionalSink transactional) {
                     requireCommitsInTime(transactional);
@@ -92,22 +105,35 @@ public final class Daemon {
                     transactional.adoptCheckpoints(store);
                 }
                 Optional<String> checkpoint = store.load();
-                BinlogPosition saved = checkpoint.map(CheckpointCodec::decode).orElse(null);
-                BinlogPosition start = saved != null ? saved : server.resolve(config.source().start());
+                Checkpoint saved = checkpoint.map(CheckpointCodec::decode).orElse(null);
+                Checkpoint start = startingPoint(server, saved);
                 LOG.info("Sluice {} on {} {} starting from {} ({}), checkpoints in {}{}", versionText(),
                         server.isMariadb() ? "MariaDB" : "MySQL", server.version(), start.describe(),
-                        saved != null ? "saved checkpoint" : "sluice.source.start", store.describe(),
+                        start == saved ? "saved checkpoint" : "sluice.source.start", store.describe(),
                         sink instanceof TransactionalSink ? ", committed in the sink's transactions" : "");
+                if (snapshots.mode() == SnapshotConfig.Mode.INITIAL_ONLY && start.snapshot() == null) {
+                    LOG.info("sluice.snapshot.mode = initial-only and no snapshot is pending: nothing to do");
+                    sink.close();
+                    state = State.STOPPED;
+                    return;
+                }
                 pipeline = new Pipeline(config.pipeline(), config.checkpoint(), sink, store, start, saved,
                         config.encoding(), server.isMariadb());
-                reader = BinlogSource.reader(config.source(), config.filter(), server, start, pipeline,
-                        this::failed, () -> { });
+                SnapshotStream stream = new SnapshotStream(pipeline, start.binlog(), start.snapshot(),
+                        snapshots.signalTable() == null ? null
+                                : new SnapshotSignals(snapshots.signalTable(), new TableFilter(config.filter())),
+                        this::snapshotFinished);
+                reader = BinlogSource.reader(config.source(), new TableFilter(config.filter(), snapshots.signalTable()),
+                        server, start.binlog(), stream, this::failed, () -> { });
+                snapshotter = new Snapshotter(stream, server, new TableFilter(config.filter()), snapshots.chunkSize(),
+                        snapshots.parallelism(), this::failed);
             } catch (Exception e) {
                 sink.close();
                 throw e;
             }
             pipeline.start();
             reader.start();
+            snapshotter.start();
             state = State.RUNNING;
 
             while (!stopRequested.await(200, TimeUnit.MILLISECONDS)) {
@@ -119,9 +145,10 @@ public final class Daemon {
             state = State.STOPPING;
             // One deadline for every step, so the whole stop fits in sluice.pipeline.shutdown-timeout.
             long deadline = System.nanoTime() + config.pipeline().shutdownTimeout().toNanos();
+            snapshotter.stop(remaining(deadline)); // first: a chunk being placed holds up the reader
             reader.stop(remaining(deadline));
             pipeline.closeInput();
-            BinlogPosition last = pipeline.shutdown(remaining(deadline));
+            Checkpoint last = pipeline.shutdown(remaining(deadline));
             LOG.info("Stopped; the checkpoint stands at {}", last == null ? "(none)" : last.describe());
         } catch (Exception e) {
             state = State.FAILED;
@@ -133,6 +160,41 @@ public final class Daemon {
             throw failure;
         }
         state = State.STOPPED;
+    }
+
+    /**
+     * Where this run starts: the saved checkpoint; or, without one, {@code sluice.source.start} with a
+     * snapshot of every captured table unless the mode is never; or, in when-needed mode when the saved
+     * position is gone from the server, the current position with a new snapshot.
+     */
+    private Checkpoint startingPoint(SourceServer server, Checkpoint saved) throws SQLException {
+        SnapshotConfig.Mode mode = config.snapshot().mode();
+        if (saved != null && (mode != SnapshotConfig.Mode.WHEN_NEEDED || server.stillHas(saved.binlog()))) {
+            return saved;
+        }
+        BinlogPosition from = server.resolve(saved == null ? config.source().start() : StartPosition.CURRENT_POSITION);
+        if (saved != null) {
+            LOG.warn("The saved position {} is no longer on the server (its binlog was purged); as"
+                    + " sluice.snapshot.mode = when-needed, a new snapshot starts from {}", saved.binlog().describe(),
+                    from.describe());
+        }
+        if (mode == SnapshotConfig.Mode.NEVER) {
+            return Checkpoint.of(from);
+        }
+        List<TableProgress> tables = Snapshotter.capturedTables(server, new TableFilter(config.filter()),
+                config.snapshot().signalTable());
+        LOG.info("Snapshot of {} table(s) to run alongside the stream (sluice.snapshot.mode = {})", tables.size(),
+                mode.name().toLowerCase().replace('_', '-'));
+        return new Checkpoint(from, SnapshotProgress.of(tables));
+    }
+
+    private void snapshotFinished() {
+        if (config.snapshot().mode() == SnapshotConfig.Mode.INITIAL_ONLY) {
+            LOG.info("Snapshot complete; stopping once its last rows are delivered (sluice.snapshot.mode = initial-only)");
+            stopRequested.countDown();
+        } else {
+            LOG.info("Snapshot complete; streaming goes on");
+        }
     }
 
     /** Refuses to start on a binlog Sluice cannot read completely, naming every setting to change. */

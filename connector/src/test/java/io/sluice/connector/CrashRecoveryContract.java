@@ -225,6 +225,7 @@ abstract class CrashRecoveryContract {
                 "  source { host = \"" + mysql.host() + "\", port = " + mysql.port() + ", user = \"" + mysql.user()
                         + "\", password = \"" + mysql.password() + "\", server-id = 6402",
                 "    start.from = earliest }",
+                "  snapshot.mode = never",
                 "  filter.include-databases = [" + DATABASE + "]",
                 sinkAndCheckpoint(temp),
                 "}");

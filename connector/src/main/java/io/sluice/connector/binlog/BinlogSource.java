@@ -25,8 +25,15 @@ public final class BinlogSource {
     public static BinlogReader reader(SourceConfig config, FilterConfig filter, SourceServer server,
                                       BinlogPosition start, StreamOutput output,
                                       Consumer<Exception> onFatal, Runnable onConnected) {
+        return reader(config, new TableFilter(filter), server, start, output, onFatal, onConnected);
+    }
+
+    /** As above, with the filter already built (it may capture a signal table besides the configured ones). */
+    public static BinlogReader reader(SourceConfig config, TableFilter filter, SourceServer server,
+                                      BinlogPosition start, StreamOutput output,
+                                      Consumer<Exception> onFatal, Runnable onConnected) {
         InformationSchemaSchemas informationSchema = new InformationSchemaSchemas(() -> open(server));
-        TableRegistry tables = new TableRegistry(new TableFilter(filter), informationSchema, server.isMariadb());
+        TableRegistry tables = new TableRegistry(filter, informationSchema, server.isMariadb());
         ChangeAssembler assembler = new ChangeAssembler(tables, output, start, server.isMariadb());
         return new BinlogReader(config, assembler, onFatal, onConnected);
     }

@@ -70,7 +70,13 @@ final class ChangeAssembler {
         String gtidText = start.gtidSet() == null ? "" : start.gtidSet();
         this.gtids = mariadb ? new MariadbGtidSet(gtidText) : new GtidSet(gtidText);
 
-        handlers.put(EventType.ROTATE, (e, h) -> file = ((RotateEventData) e.getData()).getBinlogFilename());
+        handlers.put(EventType.ROTATE, (e, h) -> {
+            RotateEventData rotate = e.getData();
+            file = rotate.getBinlogFilename();
+            if (transaction == null && rowsToSkip == 0) {
+                output.readThrough(file, rotate.getBinlogPosition());
+            }
+        });
         handlers.put(EventType.GTID, (e, h) -> begin(h, ((GtidEventData) e.getData()).getMySqlGtid().toString()));
         handlers.put(EventType.GTID_TAGGED, (e, h) -> begin(h, ((GtidTaggedEventData) e.getData()).getGtid()));
         handlers.put(EventType.ANONYMOUS_GTID, (e, h) -> begin(h, null));
@@ -152,6 +158,9 @@ final class ChangeAssembler {
         Handler handler = handlers.get(event.getHeader().getEventType());
         if (handler != null) {
             handler.handle(event, header);
+        } else if (transaction == null && rowsToSkip == 0 && header.getNextPosition() > 0 && file != null
+                && !file.isEmpty()) {
+            output.readThrough(file, header.getNextPosition()); // format description, heartbeat, GTID list ...
         }
     }
 

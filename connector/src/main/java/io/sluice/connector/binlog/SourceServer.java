@@ -84,6 +84,59 @@ public final class SourceServer {
         }
     }
 
+    /**
+     * The end of the server's binlog now (file and offset only), read on the caller's connection; a
+     * snapshot's watermarks. Cheap: no GTID lookup.
+     */
+    public static BinlogPosition binlogEnd(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = binaryLogStatus(statement)) {
+            if (!rs.next()) {
+                throw new SQLException("the server reports no binlog position: binary logging is off");
+            }
+            return new BinlogPosition(rs.getString(1), rs.getLong(2), 0, null);
+        }
+    }
+
+    /**
+     * Whether the server still has the binlog from {@code position} on: its file is still listed, or for a
+     * position by GTID set alone (MySQL), no purged transaction is missing from that set.
+     */
+    public boolean stillHas(BinlogPosition position) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            if (!position.file().isEmpty()) {
+                try (ResultSet rs = statement.executeQuery("SHOW BINARY LOGS")) {
+                    while (rs.next()) {
+                        if (rs.getString(1).equals(position.file())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+            if (mariadb || position.gtidSet() == null) {
+                return true; // the server decides when reading starts; a purged position fails there
+            }
+            String purged = emptyToNull(variable(connection, "gtid_purged"));
+            return purged == null || new com.github.shyiko.mysql.binlog.GtidSet(purged)
+                    .isContainedWithin(new com.github.shyiko.mysql.binlog.GtidSet(position.gtidSet()));
+        }
+    }
+
+    /** Every base table of the server outside its system schemas, as {database, table}, in name order. */
+    public java.util.List<String[]> baseTables() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
+                     + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN"
+                     + " ('mysql', 'sys', 'performance_schema', 'information_schema')"
+                     + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
+            java.util.List<String[]> tables = new java.util.ArrayList<>();
+            while (rs.next()) {
+                tables.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+            return tables;
+        }
+    }
+
     private static ResultSet binaryLogStatus(Statement statement) throws SQLException {
         try {
             return statement.executeQuery("SHOW BINARY LOG STATUS");

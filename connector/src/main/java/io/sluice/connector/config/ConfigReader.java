@@ -109,6 +109,11 @@ final class ConfigReader {
         return text;
     }
 
+    /** Like {@link #string}, but absent (or {@code null}) is allowed and gives {@code null}. */
+    String optionalString(String key, String what) {
+        return value(key) == null ? null : string(key, what);
+    }
+
     /** A password or token; absent means empty. Its value never enters a message. */
     Secret secret(String key) {
         ConfigValue value = value(key);

@@ -12,6 +12,7 @@ import io.sluice.connector.decode.ValueEncoding;
  * @param checkpoint where and how often the position is saved ({@code sluice.checkpoint})
  * @param pipeline   queue sizes between the stages ({@code sluice.pipeline})
  * @param encoding   how column values are written ({@code sluice.encoding})
+ * @param snapshot   when and how existing rows are read ({@code sluice.snapshot})
  */
 public record SluiceConfig(
         SourceConfig source,
@@ -19,7 +20,14 @@ public record SluiceConfig(
         SinkSelection sink,
         CheckpointConfig checkpoint,
         PipelineConfig pipeline,
-        ValueEncoding encoding) {
+        ValueEncoding encoding,
+        SnapshotConfig snapshot) {
+
+    /** A configuration that never snapshots: streaming alone, as most tests and tools want it. */
+    public SluiceConfig(SourceConfig source, FilterConfig filter, SinkSelection sink, CheckpointConfig checkpoint,
+                        PipelineConfig pipeline, ValueEncoding encoding) {
+        this(source, filter, sink, checkpoint, pipeline, encoding, SnapshotConfig.NEVER);
+    }
 
     /**
      * Validates and reads a merged, resolved configuration, such as {@link ConfigLoader} builds.
@@ -41,7 +49,8 @@ public record SluiceConfig(
                 SinkSelection.from(in.child("sink")),
                 CheckpointConfig.from(in.child("checkpoint")),
                 PipelineConfig.from(in.child("pipeline")),
-                ValueEncodings.from(in.child("encoding")));
+                ValueEncodings.from(in.child("encoding")),
+                SnapshotConfig.from(in.child("snapshot")));
         in.throwIfProblems();
         return result;
     }

@@ -20,7 +20,16 @@ public final class TableFilter {
     private final List<Pattern> excludeTables;
     private final List<Pattern> excludeColumns;
 
+    /** Captured whatever the patterns say (a snapshot signal table), as {@code db.table}, or {@code null}. */
+    private final String alwaysCaptured;
+
     public TableFilter(FilterConfig config) {
+        this(config, null);
+    }
+
+    /** @param alwaysCaptured a table captured whatever the patterns say, as {@code db.table}, or {@code null} */
+    public TableFilter(FilterConfig config, String alwaysCaptured) {
+        this.alwaysCaptured = alwaysCaptured;
         includeDatabases = compile(config.includeDatabases());
         excludeDatabases = compile(config.excludeDatabases());
         includeTables = compile(config.includeTables());
@@ -34,6 +43,9 @@ public final class TableFilter {
             return false;
         }
         String qualified = database + "." + table;
+        if (qualified.equals(alwaysCaptured)) {
+            return true;
+        }
         return included(includeDatabases, database) && !matchesAny(excludeDatabases, database)
                 && included(includeTables, qualified) && !matchesAny(excludeTables, qualified);
     }

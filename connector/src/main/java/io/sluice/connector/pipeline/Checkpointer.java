@@ -2,7 +2,7 @@ package io.sluice.connector.pipeline;
 
 import io.sluice.checkpoint.CheckpointException;
 import io.sluice.checkpoint.CheckpointStore;
-import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
 import io.sluice.connector.position.CheckpointCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +24,13 @@ final class Checkpointer implements Runnable {
     private final InFlightEvents inFlight;
     private final Duration interval;
     private final int maxEvents;
-    private BinlogPosition saved;
+    private Checkpoint saved;
     private int consecutiveFailures;
     private volatile boolean stopping;
     private volatile Exception failure;
 
     Checkpointer(CheckpointStore store, InFlightEvents inFlight, Duration interval, int maxEvents,
-                 BinlogPosition alreadySaved) {
+                 Checkpoint alreadySaved) {
         this.store = store;
         this.inFlight = inFlight;
         this.interval = interval;
@@ -71,8 +71,8 @@ final class Checkpointer implements Runnable {
     }
 
     /** Saves the safe position if it moved since the last save; called by the final shutdown step too. */
-    synchronized BinlogPosition saveIfMoved() throws CheckpointException {
-        BinlogPosition safe = inFlight.safePosition();
+    synchronized Checkpoint saveIfMoved() throws CheckpointException {
+        Checkpoint safe = inFlight.safePosition();
         if (safe != null && !Objects.equals(safe, saved)) {
             store.save(CheckpointCodec.encode(safe));
             saved = safe;

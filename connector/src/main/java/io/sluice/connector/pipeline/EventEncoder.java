@@ -32,7 +32,8 @@ import java.util.Objects;
  *
  * <p>Envelope: {@code before}, {@code after}, {@code source} ({@code version, connector, ts_ms,
  * snapshot, db, table, server_id, gtid, file, pos, row}), {@code op}, {@code ts_ms} and
- * {@code transaction} ({@code id, total_order}). {@code source.pos} is the offset of the rows event
+ * {@code transaction} ({@code id, total_order}; {@code null} for a snapshot row, whose
+ * {@code source.snapshot} is {@code "true"}). {@code source.pos} is the offset of the rows event
  * and {@code source.row} the row's index within it, as in Debezium.
  */
 final class EventEncoder {
@@ -45,6 +46,7 @@ final class EventEncoder {
     private static final SerializedString TS_MS = new SerializedString("ts_ms");
     private static final SerializedString SNAPSHOT = new SerializedString("snapshot");
     private static final SerializedString FALSE = new SerializedString("false");
+    private static final SerializedString TRUE = new SerializedString("true");
     private static final SerializedString DB = new SerializedString("db");
     private static final SerializedString TABLE = new SerializedString("table");
     private static final SerializedString SERVER_ID = new SerializedString("server_id");
@@ -184,7 +186,7 @@ final class EventEncoder {
             g.writeFieldName(TS_MS);
             g.writeNumber(change.timestampMillis());
             g.writeFieldName(SNAPSHOT);
-            g.writeString(FALSE);
+            g.writeString(operation == Operation.READ ? TRUE : FALSE);
             g.writeFieldName(DB);
             g.writeString(strings.database());
             g.writeFieldName(TABLE);
@@ -210,12 +212,16 @@ final class EventEncoder {
             g.writeFieldName(TS_MS);
             g.writeNumber(emittedAtMillis);
             g.writeFieldName(TRANSACTION);
-            g.writeStartObject();
-            g.writeFieldName(ID);
-            g.writeString(transactionId);
-            g.writeFieldName(TOTAL_ORDER);
-            g.writeNumber(change.firstRowIndex() + i + 1);
-            g.writeEndObject();
+            if (operation == Operation.READ) {
+                g.writeNull(); // a snapshot row belongs to no source transaction, as in Debezium
+            } else {
+                g.writeStartObject();
+                g.writeFieldName(ID);
+                g.writeString(transactionId);
+                g.writeFieldName(TOTAL_ORDER);
+                g.writeNumber(change.firstRowIndex() + i + 1);
+                g.writeEndObject();
+            }
             g.writeEndObject();
             g.flush();
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.sluice.connector.pipeline;
 
-import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,24 +20,24 @@ final class InFlightEvents {
 
     private final int capacity;
     private final long maxBytes;
-    private final BinlogPosition[] positions;
+    private final Checkpoint[] positions;
     private final int[] sizes;
     private final boolean[] acknowledged;
     private long head; // oldest entry not yet acknowledged
     private long tail; // next sequence to hand out
     private long bytes;
     private long advances; // entries that left the prefix, for the checkpointer's count trigger
-    private BinlogPosition safe;
+    private Checkpoint safe;
     // Who waits, so acknowledgements only wake a thread that has a reason to run: waking the
     // checkpointer on every event would cost a context switch per event.
     private boolean addWaiting;
     private long wakeAtAdvances = Long.MAX_VALUE;
     private volatile Exception failure; // volatile: the publisher checks it before every event
 
-    InFlightEvents(int capacity, long maxBytes, BinlogPosition start) {
+    InFlightEvents(int capacity, long maxBytes, Checkpoint start) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
-        this.positions = new BinlogPosition[capacity];
+        this.positions = new Checkpoint[capacity];
         this.sizes = new int[capacity];
         this.acknowledged = new boolean[capacity];
         this.safe = start;
@@ -50,7 +50,7 @@ final class InFlightEvents {
      * @param size  encoded bytes the entry holds in the sink until acknowledged
      * @param done  whether the entry needs no acknowledgement
      */
-    synchronized long add(BinlogPosition after, int size, boolean done) throws InterruptedException {
+    synchronized long add(Checkpoint after, int size, boolean done) throws InterruptedException {
         while (failure == null && tail > head && (tail - head >= capacity || bytes + size > maxBytes)) {
             addWaiting = true;
             wait();
@@ -110,7 +110,7 @@ final class InFlightEvents {
     }
 
     /** The position after the last entry of the acknowledged prefix: safe to resume from. */
-    synchronized BinlogPosition safePosition() {
+    synchronized Checkpoint safePosition() {
         return safe;
     }
 

@@ -7,7 +7,7 @@ import io.sluice.connector.binlog.StreamOutput;
 import io.sluice.connector.config.CheckpointConfig;
 import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.decode.ValueEncoding;
-import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
 import io.sluice.sink.Sink;
 import io.sluice.sink.TransactionalSink;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public final class Pipeline implements StreamOutput {
      * @param saved     the position already in the store, or {@code null}
      */
     public Pipeline(PipelineConfig config, CheckpointConfig checkpoints, Sink sink, CheckpointStore store,
-                    BinlogPosition start, BinlogPosition saved, ValueEncoding encoding, boolean mariadb) {
+                    Checkpoint start, Checkpoint saved, ValueEncoding encoding, boolean mariadb) {
         this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
         this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
@@ -56,7 +56,8 @@ public final class Pipeline implements StreamOutput {
             this.checkpointer = new Checkpointer(store, inFlight, checkpoints.interval(), checkpoints.maxEvents(), saved);
             this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");
         }
-        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, commits, queue::close);
+        this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, commits, queue::close,
+                start);
         this.publisherThread = new Thread(publisher, "sluice-publisher");
     }
 
@@ -92,7 +93,7 @@ public final class Pipeline implements StreamOutput {
      *
      * @return the position saved last
      */
-    public BinlogPosition shutdown(Duration timeout) throws InterruptedException, CheckpointException {
+    public Checkpoint shutdown(Duration timeout) throws InterruptedException, CheckpointException {
         long deadline = System.nanoTime() + timeout.toNanos();
         publisher.drainAndStop();
         publisherThread.join(Math.max(1, remainingMillis(deadline)));

@@ -5,6 +5,9 @@ import io.sluice.connector.binlog.StreamItem;
 import io.sluice.connector.binlog.TransactionEnd;
 import io.sluice.connector.decode.ValueEncoding;
 import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
+import io.sluice.connector.position.SnapshotProgress;
+import io.sluice.connector.snapshot.SnapshotRows;
 import io.sluice.event.ChangeEvent;
 import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
@@ -47,6 +50,10 @@ final class Publisher implements Runnable {
     private final Runnable onStop;
     /** {@code null} unless the sink is transactional; then the checkpoints are committed from here. */
     private final TransactionCommits commits;
+    /** The snapshot's progress as of the last item published; part of every checkpoint. */
+    private SnapshotProgress progress;
+    /** The checkpoint of the last entry handed to the in-flight window. */
+    private Checkpoint last;
     private volatile boolean draining;
     private volatile Exception failure;
 
@@ -54,9 +61,12 @@ final class Publisher implements Runnable {
      * @param encoderThreads how many threads encode JSON; order is restored before publishing
      * @param commits        commits a transactional sink's transactions, or {@code null}
      * @param onStop         runs when publishing ends for any reason, so the reader stops waiting for room
+     * @param start          where the stream starts, with the snapshot progress it starts with
      */
     Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
-              boolean mariadb, int encoderThreads, TransactionCommits commits, Runnable onStop) {
+              boolean mariadb, int encoderThreads, TransactionCommits commits, Runnable onStop, Checkpoint start) {
+        this.last = start;
+        this.progress = start.snapshot();
         this.onStop = onStop;
         this.commits = commits;
         this.queue = queue;
@@ -138,7 +148,9 @@ final class Publisher implements Runnable {
                 return;
             }
             Future<List<ChangeEncoding.Encoded>> encoded = null;
-            if (item instanceof RowsChange change) {
+            RowsChange change = item instanceof RowsChange rows ? rows
+                    : item instanceof SnapshotRows snapshot ? snapshot.rows() : null;
+            if (change != null) {
                 long now = System.currentTimeMillis();
                 encoded = encoders.submit(() -> ChangeEncoding.encode(encoder.get(), change, now));
             }
@@ -148,28 +160,50 @@ final class Publisher implements Runnable {
 
     /** @return {@code false} when the sink refused an event: nothing after it may be published */
     private boolean publish(Pending next) throws Exception {
-        if (!(next.item() instanceof RowsChange change)) {
-            BinlogPosition after = ((TransactionEnd) next.item()).next();
-            inFlight.add(after, 0, true);
-            if (commits != null) {
-                commits.published(after);
-            }
+        if (next.item() instanceof TransactionEnd end) {
+            add(new Checkpoint(end.next(), progress), 0, true);
             return true;
         }
-        for (ChangeEncoding.Encoded encoded : next.encoded().get()) {
+        if (next.item() instanceof SnapshotRows snapshot && snapshot.rows() == null) {
+            progress = snapshot.after();
+            add(new Checkpoint(last.binlog(), progress), 0, true);
+            return true;
+        }
+        List<ChangeEncoding.Encoded> events = next.encoded().get();
+        for (int i = 0; i < events.size(); i++) {
             if (inFlight.failure() != null) {
                 return false;
             }
-            BinlogPosition after = new BinlogPosition(change.transaction().file(), change.transaction().offset(),
-                    encoded.rowsDone(), change.transaction().gtidSetBefore());
-            long sequence = inFlight.add(after, encoded.size(), false);
+            ChangeEncoding.Encoded encoded = events.get(i);
+            Checkpoint after;
+            RowsChange change;
+            if (next.item() instanceof SnapshotRows snapshot) {
+                change = snapshot.rows();
+                // Only the last row completes the rows: the progress moves on once it is acknowledged.
+                after = new Checkpoint(snapshot.at(), i == events.size() - 1 ? snapshot.after() : progress);
+            } else {
+                change = (RowsChange) next.item();
+                after = new Checkpoint(new BinlogPosition(change.transaction().file(), change.transaction().offset(),
+                        encoded.rowsDone(), change.transaction().gtidSetBefore()), progress);
+            }
+            long sequence = add(after, encoded.size(), false);
             sink.publish(new ChangeEvent(sequence, encoded.id(), encoded.operation(),
                     change.table().schema().database(), change.table().schema().table(), encoded.key(),
                     encoded.value(), change.transaction().id(), change.timestampMillis()), callback);
-            if (commits != null) {
-                commits.published(after);
-            }
+        }
+        if (next.item() instanceof SnapshotRows snapshot) {
+            progress = snapshot.after();
         }
         return true;
+    }
+
+    /** Registers an entry as in flight (and, with a transactional sink, as part of the open transaction). */
+    private long add(Checkpoint after, int size, boolean done) throws InterruptedException {
+        long sequence = inFlight.add(after, size, done);
+        last = after;
+        if (commits != null) {
+            commits.published(after);
+        }
+        return sequence;
     }
 }

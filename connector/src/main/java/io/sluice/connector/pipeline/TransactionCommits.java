@@ -1,6 +1,6 @@
 package io.sluice.connector.pipeline;
 
-import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.sink.SinkException;
 import io.sluice.sink.TransactionalSink;
@@ -21,19 +21,19 @@ final class TransactionCommits {
 
     private final TransactionalSink sink;
     private final long intervalNanos;
-    private BinlogPosition published;
-    private volatile BinlogPosition committed; // volatile: read by the shutdown step on another thread
+    private Checkpoint published;
+    private volatile Checkpoint committed; // volatile: read by the shutdown step on another thread
     private long uncommitted;
     private long dueAt;
 
-    TransactionCommits(TransactionalSink sink, Duration interval, BinlogPosition alreadyCommitted) {
+    TransactionCommits(TransactionalSink sink, Duration interval, Checkpoint alreadyCommitted) {
         this.sink = sink;
         this.intervalNanos = interval.toNanos();
         this.committed = alreadyCommitted;
     }
 
     /** An entry was handed to the sink (or needs no delivery); {@code after} is the position just after it. */
-    void published(BinlogPosition after) {
+    void published(Checkpoint after) {
         published = after;
         if (uncommitted++ == 0) {
             dueAt = System.nanoTime() + intervalNanos;
@@ -57,7 +57,7 @@ final class TransactionCommits {
     }
 
     /** The position of the last commit: what a restart resumes from. */
-    BinlogPosition committed() {
+    Checkpoint committed() {
         return committed;
     }
 }

@@ -36,6 +36,13 @@ public final class InformationSchemaSchemas {
                     + " WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0"
                     + " ORDER BY s.INDEX_NAME, s.SEQ_IN_INDEX";
 
+    private static final String DESCRIBE_SQL =
+            "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.CHARACTER_OCTET_LENGTH, c.NUMERIC_PRECISION,"
+                    + " c.NUMERIC_SCALE, c.DATETIME_PRECISION, co.ID"
+                    + " FROM information_schema.COLUMNS c"
+                    + " LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = c.COLLATION_NAME"
+                    + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ? ORDER BY c.ORDINAL_POSITION";
+
     private final Supplier<Connection> connections;
 
     /** @param connections opens a JDBC connection to the source; each call's connection is closed after use */
@@ -76,6 +83,54 @@ public final class InformationSchemaSchemas {
             }
             return new TableSchema(database, table, columns, key, false);
         }
+    }
+
+    /**
+     * The table as a TABLE_MAP event with FULL row metadata would describe it now, for reading rows with
+     * SELECT (snapshots) when no event for it has been seen: every column's binlog type and metadata are
+     * derived from its declared type ({@link BinlogColumnTypes}), the key is the primary key or else the
+     * unique key events are keyed by.
+     *
+     * @return the schema, or {@code null} when the table does not exist
+     */
+    public TableSchema describe(String database, String table, boolean mariadb) throws SQLException {
+        List<String[]> rows;
+        try (Connection connection = connections.get()) {
+            rows = query(connection, DESCRIBE_SQL, database, table, 8);
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<ColumnSchema> columns = new ArrayList<>(rows.size());
+        boolean binaryChar = false;
+        for (int i = 0; i < rows.size(); i++) {
+            ColumnSchema column = BinlogColumnTypes.column(i, rows.get(i));
+            binaryChar |= column.isBinary() && column.type() == ColumnType.STRING;
+            columns.add(column);
+        }
+        if (mariadb && binaryChar) {
+            // As the stream does it: MariaDB logs INET4/INET6/UUID as BINARY, so declared names are kept.
+            List<ColumnSchema> declared = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnSchema c = columns.get(i);
+                declared.add(new ColumnSchema(c.position(), c.name(), c.type(), c.meta(), c.unsigned(), c.collation(),
+                        c.enumValues(), c.setValues(), c.geometryType(), rows.get(i)[1].toLowerCase()));
+            }
+            columns = declared;
+        }
+        TableSchema schema;
+        try (Connection connection = connections.get()) {
+            List<String[]> keyRows = query(connection, KEY_SQL, database, table, 1);
+            int[] key = new int[keyRows.size()];
+            for (int k = 0; k < key.length; k++) {
+                key[k] = indexOf(columns, keyRows.get(k)[0]);
+            }
+            schema = new TableSchema(database, table, columns, key, true);
+        }
+        if (!schema.hasKey()) {
+            schema = new TableSchema(database, table, columns, uniqueKey(schema), true);
+        }
+        return schema;
     }
 
     /** Reads declared type names ({@code inet6}, {@code uuid}, ...) to refine an exact binlog schema. */

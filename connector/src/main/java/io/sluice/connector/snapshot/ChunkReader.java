@@ -32,6 +32,7 @@ public final class ChunkReader implements AutoCloseable {
     private final PreparedStatement first;
     private final PreparedStatement after;
     private final int[] afterParameters;
+    private final String where;
 
     /**
      * @param connection a connection for this reader only
@@ -39,8 +40,17 @@ public final class ChunkReader implements AutoCloseable {
      * @throws SQLException if the session cannot be set up or a statement not prepared
      */
     public ChunkReader(Connection connection, TableSchema table) throws SQLException {
+        this(connection, table, null);
+    }
+
+    /**
+     * @param where an SQL condition every row read must meet (an on-demand snapshot's filter), or {@code null}
+     * @throws SQLException if the session cannot be set up or a statement not prepared (a bad condition)
+     */
+    public ChunkReader(Connection connection, TableSchema table, String where) throws SQLException {
         this.table = table;
         this.columns = table.columns();
+        this.where = where;
         connection.setAutoCommit(true);
         try (Statement session = connection.createStatement()) {
             session.execute("SET time_zone = '+00:00'");
@@ -48,7 +58,7 @@ public final class ChunkReader implements AutoCloseable {
             // Key parameters are cast to the key's type; zero and invalid dates must survive the cast.
             session.execute("SET sql_mode = 'ALLOW_INVALID_DATES'");
         }
-        KeysetQuery query = new KeysetQuery(table);
+        KeysetQuery query = new KeysetQuery(table, where);
         this.first = connection.prepareStatement(query.first());
         this.after = table.hasKey() ? connection.prepareStatement(query.after()) : null;
         this.afterParameters = query.keyParameterColumns();
@@ -73,8 +83,8 @@ public final class ChunkReader implements AutoCloseable {
                 throw new IllegalArgumentException(table.qualifiedName() + " has no key and is read in one chunk;"
                         + " there is no chunk after it");
             }
-            List<Serializable[]> rows = rows(first);
-            return new Chunk(rows, null, true);
+            List<Serializable[]> rows = rows(first, null);
+            return new Chunk(rows, null, true, null);
         }
         PreparedStatement statement;
         int parameter = 1;
@@ -92,9 +102,67 @@ public final class ChunkReader implements AutoCloseable {
             }
         }
         statement.setInt(parameter, size);
-        List<Serializable[]> rows = rows(statement);
+        byte[][] lastKeyBytes = new byte[table.keyColumns().length][];
+        List<Serializable[]> rows = rows(statement, lastKeyBytes);
         Serializable[] last = rows.isEmpty() ? null : keyOf(rows.get(rows.size() - 1));
-        return new Chunk(rows, last, rows.size() < size);
+        return new Chunk(rows, last, rows.size() < size, rows.isEmpty() ? null : lastKeyBytes);
+    }
+
+    /**
+     * Reads a table without a key in one consistent-snapshot transaction, streaming the rows from the
+     * server and handing them on in batches, so memory holds one batch whatever the table's size.
+     *
+     * @param batch    rows per batch
+     * @param consumer receives each batch and whether it is the last
+     */
+    public void scan(int batch, BatchConsumer consumer) throws SQLException, InterruptedException {
+        Connection connection = first.getConnection();
+        connection.setAutoCommit(false);
+        try (Statement begin = connection.createStatement()) {
+            begin.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+        }
+        try (PreparedStatement streaming = connection.prepareStatement(new KeysetQuery(table, where).first(),
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            streaming.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of buffering them all
+            try (ResultSet result = streaming.executeQuery()) {
+                List<Serializable[]> rows = new ArrayList<>(batch);
+                boolean more = result.next();
+                while (more) {
+                    rows.add(row(result));
+                    more = result.next();
+                    if (rows.size() == batch || !more) {
+                        consumer.accept(rows, !more);
+                        rows = new ArrayList<>(batch);
+                    }
+                }
+                if (rows.isEmpty() && !more) {
+                    consumer.accept(rows, true);
+                }
+            }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Receives the batches of {@link #scan}. */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        void accept(List<Serializable[]> rows, boolean last) throws SQLException, InterruptedException;
+    }
+
+    /** The key cells for key bytes saved from {@link Chunk#lastKeyBytes()}. */
+    public Serializable[] keyFromBytes(byte[][] bytes) {
+        int[] key = table.keyColumns();
+        if (bytes.length != key.length) {
+            throw new IllegalArgumentException("a saved key of " + bytes.length + " cells for " + table.qualifiedName()
+                    + ", whose key has " + key.length + " columns; the table's key changed since");
+        }
+        Serializable[] cells = new Serializable[key.length];
+        for (int k = 0; k < key.length; k++) {
+            cells[k] = cell(columns.get(key[k]), bytes[k]);
+        }
+        return cells;
     }
 
     /** Closes the prepared statements; the connection stays open. */
@@ -109,18 +177,29 @@ public final class ChunkReader implements AutoCloseable {
         }
     }
 
-    private List<Serializable[]> rows(PreparedStatement statement) throws SQLException {
+    /** @param lastKeyBytes receives the key bytes of the last row, or {@code null} */
+    private List<Serializable[]> rows(PreparedStatement statement, byte[][] lastKeyBytes) throws SQLException {
         List<Serializable[]> rows = new ArrayList<>();
         try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                Serializable[] row = new Serializable[columns.size()];
-                for (int c = 0; c < row.length; c++) {
-                    row[c] = cell(columns.get(c), result.getBytes(c + 1));
+                rows.add(row(result));
+                if (lastKeyBytes != null && result.isLast()) {
+                    int[] key = table.keyColumns();
+                    for (int k = 0; k < key.length; k++) {
+                        lastKeyBytes[k] = result.getBytes(key[k] + 1);
+                    }
                 }
-                rows.add(row);
             }
         }
         return rows;
+    }
+
+    private Serializable[] row(ResultSet result) throws SQLException {
+        Serializable[] row = new Serializable[columns.size()];
+        for (int c = 0; c < row.length; c++) {
+            row[c] = cell(columns.get(c), result.getBytes(c + 1));
+        }
+        return row;
     }
 
     private Serializable cell(ColumnSchema column, byte[] bytes) {

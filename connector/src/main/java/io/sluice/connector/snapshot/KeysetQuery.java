@@ -30,14 +30,20 @@ final class KeysetQuery {
     private final int[] parameterColumns;
 
     KeysetQuery(TableSchema table) {
+        this(table, null);
+    }
+
+    /** @param where an SQL condition every row read must meet, or {@code null} */
+    KeysetQuery(TableSchema table, String where) {
         StringJoiner columns = new StringJoiner(", ");
         for (ColumnSchema column : table.columns()) {
             columns.add(SnapshotCells.selectExpression(column));
         }
         String from = "SELECT " + columns + " FROM " + quote(table.database()) + "." + quote(table.table());
         int[] key = table.keyColumns();
+        String filter = where == null ? "" : "(" + where + ")";
         if (key.length == 0) {
-            first = from;
+            first = filter.isEmpty() ? from : from + " WHERE " + filter;
             next = null;
             parameterColumns = new int[0];
             return;
@@ -59,8 +65,8 @@ final class KeysetQuery {
             }
             terms.add(last == 0 || key.length == 1 ? term.toString() : "(" + term + ")");
         }
-        first = from + order;
-        next = from + " WHERE " + terms + order;
+        first = (filter.isEmpty() ? from : from + " WHERE " + filter) + order;
+        next = from + " WHERE " + (filter.isEmpty() ? terms.toString() : filter + " AND (" + terms + ")") + order;
     }
 
     /** The query for the first chunk: no key parameters; a {@code LIMIT ?} parameter when the table has a key. */

@@ -2,6 +2,7 @@ package io.sluice.connector.pipeline;
 
 import io.sluice.checkpoint.CheckpointStore;
 import io.sluice.connector.position.BinlogPosition;
+import io.sluice.connector.position.Checkpoint;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.event.ChangeEvent;
 import io.sluice.sink.PublishCallback;
@@ -19,7 +20,7 @@ class TransactionCommitsTest {
 
     /** Records the checkpoints it was asked to commit. */
     private static final class RecordingSink implements TransactionalSink {
-        final List<BinlogPosition> commits = new ArrayList<>();
+        final List<Checkpoint> commits = new ArrayList<>();
 
         @Override
         public void adoptCheckpoints(CheckpointStore store) {
@@ -54,8 +55,8 @@ class TransactionCommitsTest {
         }
     }
 
-    private static BinlogPosition row(int rowsDone) {
-        return new BinlogPosition("binlog.000001", 4, rowsDone, null);
+    private static Checkpoint row(int rowsDone) {
+        return Checkpoint.of(new BinlogPosition("binlog.000001", 4, rowsDone, null));
     }
 
     @Test

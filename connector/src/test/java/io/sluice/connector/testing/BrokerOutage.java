@@ -71,7 +71,7 @@ public final class BrokerOutage {
     public static int verify(Result result, List<Stored> delivered, ContinuousWorkload workload, Path checkpoint,
                              String store) throws InterruptedException {
         List<ContinuousWorkload.Change> changes = new ArrayList<>();
-        BinlogPosition covered = CheckpointCodec.decode(result.frozenCheckpoint());
+        BinlogPosition covered = CheckpointCodec.decode(result.frozenCheckpoint()).binlog();
         int coveredEvents = 0;
         for (Stored event : delivered) {
             changes.add(new ContinuousWorkload.Change(event.id(), event.value().at("/after/id").asInt(),
