@@ -13,6 +13,7 @@ import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.config.Secret;
 import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
+import io.sluice.connector.config.SnapshotConfig;
 import io.sluice.connector.config.SourceConfig;
 import io.sluice.connector.config.StartPosition;
 import io.sluice.connector.decode.ValueEncoding;
@@ -100,7 +101,10 @@ public final class DaemonUnderTest {
                 new StartPosition(StartPosition.Kind.FILE, args[4], Long.parseLong(args[5]), null));
         SluiceConfig config = new SluiceConfig(source,
                 new FilterConfig(List.of("bench"), List.of(), List.of(), List.of(), List.of()),
-                sink, checkpointConfig(sinkType, address, checkpoint), pipelineConfig(), ValueEncoding.DEFAULT);
+                sink, checkpointConfig(sinkType, address, checkpoint), pipelineConfig(), ValueEncoding.DEFAULT,
+                System.getProperty("bench.mode", "").equals("snapshot")
+                        ? new SnapshotConfig(SnapshotConfig.Mode.INITIAL, Integer.getInteger("bench.snapshot.chunk-size", 8192), 1, null)
+                        : SnapshotConfig.NEVER);
         Daemon daemon = new Daemon(config);
         long started = System.nanoTime();
         Thread runner = new Thread(() -> {

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * Sluice in a separate JVM ({@link DaemonUnderTest}) and relays its figures.
  *
  * <p>Run: {@code ./mvnw -B -Pbenchmark -DskipTests -pl benchmark -am verify [-Dbench.rows=N]
- * [-Dbench.sink=counting|kafka|nats] [-Dbench.mode=throughput|latency]}
+ * [-Dbench.sink=counting|kafka|nats] [-Dbench.mode=throughput|latency|snapshot]}; snapshot mode reads
+ * the loaded rows with an initial snapshot ({@code -Dbench.snapshot.chunk-size}, default 8192) and
+ * reports rows/s as events/s.
  *
  * <p>Throughput mode (default): loads N rows of about 300 bytes first, then starts the daemon from
  * the position before the load and prints events/s, MB/s and the daemon's peak resident memory.
@@ -62,8 +64,8 @@ public final class ReadBenchmark {
         if (!List.of("counting", "kafka", "nats").contains(sink)) {
             throw new IllegalArgumentException("bench.sink must be counting, kafka or nats, not " + sink);
         }
-        if (!List.of("throughput", "latency").contains(mode)) {
-            throw new IllegalArgumentException("bench.mode must be throughput or latency, not " + mode);
+        if (!List.of("throughput", "latency", "snapshot").contains(mode)) {
+            throw new IllegalArgumentException("bench.mode must be throughput, latency or snapshot, not " + mode);
         }
         if (mode.equals("latency") && sink.equals("counting")) {
             throw new IllegalArgumentException("bench.mode = latency needs a broker: -Dbench.sink=kafka or nats");
@@ -91,7 +93,7 @@ public final class ReadBenchmark {
             if (mode.equals("latency")) {
                 latency(heap, sink, broker, address);
             } else {
-                throughput(rows, heap, sink, broker, address);
+                throughput(rows, heap, sink, broker, address, mode.equals("snapshot"));
             }
         } finally {
             if (broker != null) {
@@ -100,8 +102,12 @@ public final class ReadBenchmark {
         }
     }
 
-    private static void throughput(int rows, String heap, String sink, ThrowawayServer broker, String address)
-            throws Exception {
+    /**
+     * @param snapshot read the loaded rows with a snapshot, starting the stream after them, instead of
+     *                 streaming them from the binlog
+     */
+    private static void throughput(int rows, String heap, String sink, ThrowawayServer broker, String address,
+                                   boolean snapshot) throws Exception {
         try (DatabaseServer server = DatabaseServer.builder(DatabaseServer.Flavor.MYSQL_8_0).gtid(true).start()) {
             server.execute("CREATE DATABASE bench",
                     "CREATE TABLE bench.orders (id BIGINT PRIMARY KEY, customer VARCHAR(64), email VARCHAR(64),"
@@ -112,10 +118,14 @@ public final class ReadBenchmark {
             load(server, rows);
             double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
             System.out.printf("loaded %,d rows in %.1f s (%,.0f rows/s)%n", rows, loadSeconds, rows / loadSeconds);
+            if (snapshot) {
+                start = binlogPosition(server); // the rows come from the snapshot, not from the binlog
+            }
 
             String brokerMarker = broker == null ? null : brokerMarker(sink);
             double brokerCpuBefore = broker == null ? 0 : childCpuSeconds(brokerMarker);
-            Process daemon = startDaemon(server, start, rows, heap, sink, address, List.of());
+            Process daemon = startDaemon(server, start, rows, heap, sink, address,
+                    snapshot ? List.of("-Dbench.mode=snapshot") : List.of());
             Thread relay = relay(daemon, line -> {
                 if (line.equals("MEASURED") && broker != null) {
                     System.out.printf("broker CPU during the daemon run: %.1f s%n",
@@ -185,7 +195,7 @@ public final class ReadBenchmark {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         for (String forwarded : List.of("bench.kafka.delivery", "bench.checkpoint.max-events", "bench.sink.config",
-                "bench.pipeline.queue-events", "bench.pipeline.max-in-flight-bytes")) {
+                "bench.pipeline.queue-events", "bench.pipeline.max-in-flight-bytes", "bench.snapshot.chunk-size")) {
             String value = System.getProperty(forwarded, "");
             if (!value.isBlank()) {
                 command.add("-D" + forwarded + "=" + value);

@@ -237,7 +237,9 @@ public final class SnapshotStream implements StreamOutput {
     }
 
     private void record(RowsChange change, ChangedKeys changes) {
-        Watermark at = new Watermark(change.transaction().file(), change.eventOffset());
+        // The transaction's start: watermarks are transaction boundaries, and MariaDB may log rows events
+        // with no offset of their own.
+        Watermark at = new Watermark(change.transaction().file(), change.transaction().offset());
         var schema = change.table().schema();
         for (int i = 0; i < change.rowCount(); i++) {
             if (change.before() != null) {

@@ -55,6 +55,16 @@ class KeysetQueryTest {
     }
 
     @Test
+    void aConditionNarrowsEveryChunk() {
+        KeysetQuery query = new KeysetQuery(table(new int[] {0},
+                column(0, "id", ColumnType.LONG, 0, false, NONE, null),
+                column(1, "v", ColumnType.LONG, 0, false, NONE, null)), "v > 3 OR v IS NULL");
+        assertEquals("SELECT `id`, `v` FROM `shop`.`orders` WHERE (v > 3 OR v IS NULL) ORDER BY `id` LIMIT ?", query.first());
+        assertEquals("SELECT `id`, `v` FROM `shop`.`orders` WHERE (v > 3 OR v IS NULL) AND (`id` > CAST(? AS SIGNED))"
+                + " ORDER BY `id` LIMIT ?", query.after());
+    }
+
+    @Test
     void threeColumnKeyExpandsIntoOneRangePerPrefix() {
         KeysetQuery query = new KeysetQuery(table(new int[] {0, 1, 2},
                 column(0, "k1", ColumnType.LONG, 0, false, NONE, null),

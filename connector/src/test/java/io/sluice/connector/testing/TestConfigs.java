@@ -61,6 +61,18 @@ public final class TestConfigs {
                 ValueEncoding.DEFAULT);
     }
 
+    /** {@code config} with {@code snapshot} in place of its snapshot settings. */
+    public static SluiceConfig withSnapshot(SluiceConfig config, io.sluice.connector.config.SnapshotConfig snapshot) {
+        return new SluiceConfig(config.source(), config.filter(), config.sink(), config.checkpoint(), config.pipeline(),
+                config.encoding(), snapshot);
+    }
+
+    /** Captures the tables of every database whose name starts with {@code prefix}. */
+    public static FilterConfig databasesStartingWith(String prefix) {
+        return new FilterConfig(java.util.List.of(java.util.regex.Pattern.quote(prefix) + ".*"), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+    }
+
     /** Captures only the tables of one database. */
     public static FilterConfig database(String name) {
         return new FilterConfig(java.util.List.of(java.util.regex.Pattern.quote(name)), java.util.List.of(),
