@@ -2,6 +2,7 @@ package io.sluice.connector.pipeline;
 
 import io.sluice.connector.binlog.RowsChange;
 import io.sluice.connector.binlog.StreamItem;
+import io.sluice.connector.snapshot.SnapshotRows;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The hand-off from reader to publisher, bounded in rows rather than items: one binlog rows event
- * may carry a single row or hundreds, so counting items would not bound memory. An item larger than
+ * (or one piece of a snapshot chunk) may carry a single row or hundreds, so counting items would not
+ * bound memory. An item larger than
  * the whole budget is still accepted when the queue is empty, so nothing can wedge.
  */
 final class RowQueue {
@@ -87,6 +89,9 @@ final class RowQueue {
     }
 
     private static int weight(StreamItem item) {
+        if (item instanceof SnapshotRows snapshot && snapshot.rows() != null) {
+            return Math.max(1, snapshot.rows().rowCount());
+        }
         return item instanceof RowsChange change ? Math.max(1, change.rowCount()) : 1;
     }
 }
