@@ -32,7 +32,7 @@ public final class ChunkReader implements AutoCloseable {
     private final PreparedStatement first;
     private final PreparedStatement after;
     private final int[] afterParameters;
-    private final String where;
+    private final String firstQuery;
 
     /**
      * @param connection a connection for this reader only
@@ -50,7 +50,6 @@ public final class ChunkReader implements AutoCloseable {
     public ChunkReader(Connection connection, TableSchema table, String where) throws SQLException {
         this.table = table;
         this.columns = table.columns();
-        this.where = where;
         connection.setAutoCommit(true);
         try (Statement session = connection.createStatement()) {
             session.execute("SET time_zone = '+00:00'");
@@ -59,6 +58,7 @@ public final class ChunkReader implements AutoCloseable {
             session.execute("SET sql_mode = 'ALLOW_INVALID_DATES'");
         }
         KeysetQuery query = new KeysetQuery(table, where);
+        this.firstQuery = query.first();
         this.first = connection.prepareStatement(query.first());
         this.after = table.hasKey() ? connection.prepareStatement(query.after()) : null;
         this.afterParameters = query.keyParameterColumns();
@@ -121,7 +121,7 @@ public final class ChunkReader implements AutoCloseable {
         try (Statement begin = connection.createStatement()) {
             begin.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
         }
-        try (PreparedStatement streaming = connection.prepareStatement(new KeysetQuery(table, where).first(),
+        try (PreparedStatement streaming = connection.prepareStatement(firstQuery,
                 ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             streaming.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows instead of buffering them all
             try (ResultSet result = streaming.executeQuery()) {

@@ -92,7 +92,8 @@ public final class SnapshotStream implements StreamOutput {
                     requested.addAll(signals.requests(change)); // not published: instructions, not data
                     return;
                 }
-                ChangedKeys changes = active.get(change.table().schema().qualifiedName());
+                // Most of the time no table is being read: no name to build, no lookup per change.
+                ChangedKeys changes = active.isEmpty() ? null : active.get(change.table().schema().qualifiedName());
                 if (changes != null) {
                     record(change, changes);
                 }
@@ -220,17 +221,6 @@ public final class SnapshotStream implements StreamOutput {
             active.remove(table);
             claimed.remove(table);
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** How many changed keys the stream holds for a table being read; for progress logs. */
-    int recordedChanges(String table) {
-        lock.lock();
-        try {
-            ChangedKeys changes = active.get(table);
-            return changes == null ? 0 : changes.size();
         } finally {
             lock.unlock();
         }
