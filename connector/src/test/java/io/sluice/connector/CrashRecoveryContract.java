@@ -226,6 +226,7 @@ abstract class CrashRecoveryContract {
                         + "\", password = \"" + mysql.password() + "\", server-id = 6402",
                 "    start.from = earliest }",
                 "  snapshot.mode = never",
+                "  http.port = 0",
                 "  filter.include-databases = [" + DATABASE + "]",
                 sinkAndCheckpoint(temp),
                 "}");

@@ -42,6 +42,7 @@ class LargeTransactionIT {
                     "  source { host = \"" + server.host() + "\", port = " + server.port() + ", user = root,",
                     "    server-id = 6403 }",
                     "  filter.include-databases = [big]",
+                    "  http.port = 0",
                     "  sink { type = file, file { path = \"/dev/null\", fsync = false } }",
                     "  checkpoint { store = file, file { path = \"" + checkpoint + "\" }, interval = 200ms }",
                     "}"));

@@ -150,6 +150,7 @@ class SnapshotCrashIT {
                 "  sink { type = file, file { path = \"" + events + "\" } }",
                 "  checkpoint { store = file, file { path = \"" + checkpoint + "\" }, interval = 200ms }",
                 "  snapshot { mode = initial, chunk-size = 2000 }",
+                "  http.port = 0",
                 "}");
         Path file = temp.resolve("snapshot-crash.conf");
         Files.writeString(file, hocon);

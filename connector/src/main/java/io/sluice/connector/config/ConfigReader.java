@@ -127,6 +127,24 @@ final class ConfigReader {
         return new Secret(config.getString(path(key)));
     }
 
+    /** {@code true} or {@code false}. */
+    boolean flag(String key) {
+        ConfigValue value = value(key);
+        if (value == null) {
+            problem(key, "missing; set it to true or false");
+            return false;
+        }
+        if (value.valueType() == ConfigValueType.BOOLEAN) {
+            return (Boolean) value.unwrapped();
+        }
+        String written = isScalar(value) ? String.valueOf(value.unwrapped()).trim().toLowerCase(Locale.ROOT) : "";
+        if (written.equals("true") || written.equals("false")) {
+            return written.equals("true"); // environment variables arrive as strings
+        }
+        problem(key, "expected true or false but found " + typeName(value) + " " + show(value));
+        return false;
+    }
+
     /** A whole number from {@code min} to {@code max}, inclusive. */
     long number(String key, long min, long max) {
         ConfigValue value = value(key);

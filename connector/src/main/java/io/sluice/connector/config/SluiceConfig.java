@@ -13,6 +13,8 @@ import io.sluice.connector.decode.ValueEncoding;
  * @param pipeline   queue sizes between the stages ({@code sluice.pipeline})
  * @param encoding   how column values are written ({@code sluice.encoding})
  * @param snapshot   when and how existing rows are read ({@code sluice.snapshot})
+ * @param http       the health and metrics endpoint ({@code sluice.http})
+ * @param log        the log format ({@code sluice.log})
  */
 public record SluiceConfig(
         SourceConfig source,
@@ -21,7 +23,20 @@ public record SluiceConfig(
         CheckpointConfig checkpoint,
         PipelineConfig pipeline,
         ValueEncoding encoding,
-        SnapshotConfig snapshot) {
+        SnapshotConfig snapshot,
+        HttpConfig http,
+        LogConfig log) {
+
+    /** No operations endpoint, text logs: as tests and embedded daemons usually want it. */
+    public SluiceConfig(SourceConfig source, FilterConfig filter, SinkSelection sink, CheckpointConfig checkpoint,
+                        PipelineConfig pipeline, ValueEncoding encoding, SnapshotConfig snapshot) {
+        this(source, filter, sink, checkpoint, pipeline, encoding, snapshot, HttpConfig.DISABLED, LogConfig.TEXT);
+    }
+
+    /** The same configuration with another operations endpoint. */
+    public SluiceConfig withHttp(HttpConfig endpoint) {
+        return new SluiceConfig(source, filter, sink, checkpoint, pipeline, encoding, snapshot, endpoint, log);
+    }
 
     /** A configuration that never snapshots: streaming alone, as most tests and tools want it. */
     public SluiceConfig(SourceConfig source, FilterConfig filter, SinkSelection sink, CheckpointConfig checkpoint,
@@ -50,7 +65,9 @@ public record SluiceConfig(
                 CheckpointConfig.from(in.child("checkpoint")),
                 PipelineConfig.from(in.child("pipeline")),
                 ValueEncodings.from(in.child("encoding")),
-                SnapshotConfig.from(in.child("snapshot")));
+                SnapshotConfig.from(in.child("snapshot")),
+                HttpConfig.from(in.child("http")),
+                LogConfig.from(in.child("log")));
         in.throwIfProblems();
         return result;
     }

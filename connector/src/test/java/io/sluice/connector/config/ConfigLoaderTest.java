@@ -70,7 +70,7 @@ class ConfigLoaderTest {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> load(MINIMAL + "sluice.port = 3307\n"));
 
-        assertTrue(problem(e, "sluice.port").message().contains("did you mean sluice.source.port?"), e.getMessage());
+        assertTrue(problem(e, "sluice.port").message().contains("did you mean sluice.source.port"), e.getMessage());
     }
 
     @Test
