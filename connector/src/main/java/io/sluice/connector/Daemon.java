@@ -12,6 +12,11 @@ import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.pipeline.Pipeline;
 import io.sluice.connector.config.SnapshotConfig;
 import io.sluice.connector.config.StartPosition;
+import io.sluice.connector.metrics.SluiceMetrics;
+import io.sluice.connector.operations.HealthCheck;
+import io.sluice.connector.operations.OperationsServer;
+import io.sluice.connector.operations.PipelineGauges;
+import io.sluice.connector.operations.Readiness;
 import io.sluice.connector.filter.TableFilter;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.Checkpoint;
@@ -63,9 +68,17 @@ public final class Daemon {
     public enum State { NEW, RUNNING, STOPPING, STOPPED, FAILED }
 
     private final SluiceConfig config;
+    private final SluiceMetrics metrics = new SluiceMetrics();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicReference<Exception> fatal = new AtomicReference<>();
     private volatile State state = State.NEW;
+    /** Set once running; read by the readiness probe on the HTTP thread. */
+    private volatile Running running;
+    private volatile OperationsServer operations;
+
+    /** The parts readiness and metrics look at, once they all exist. */
+    private record Running(BinlogReader reader, Pipeline pipeline, Sink sink) {
+    }
 
     public Daemon(SluiceConfig config) {
         this.config = config;
@@ -73,6 +86,52 @@ public final class Daemon {
 
     public State state() {
         return state;
+    }
+
+    /** Everything this daemon counts; what {@code /metrics} serves. */
+    public SluiceMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * The port of the health and metrics endpoint once it listens (it starts first thing in {@link #run}),
+     * or -1 when it is off or not started yet.
+     */
+    public int operationsPort() {
+        OperationsServer server = operations;
+        return server == null ? -1 : server.port();
+    }
+
+    /**
+     * Whether the daemon does its job now: running, reading from the database, connected to the sink,
+     * and the sink acknowledging within {@code sluice.http.stalled-after}. Cheap; never blocks.
+     */
+    public Readiness readiness() {
+        State now = state;
+        Running parts = running;
+        if (now != State.RUNNING || parts == null) {
+            return Readiness.notYet("running", switch (now) {
+                case NEW -> "starting: connecting to the database and the sink";
+                case STOPPING -> "stopping: draining the pipeline";
+                case STOPPED -> "stopped";
+                default -> "failed: " + (fatal.get() == null ? "see the log" : fatal.get().getMessage());
+            });
+        }
+        String source = parts.reader().describeSource();
+        Duration waited = parts.pipeline().oldestUnacknowledged();
+        Duration limit = config.http().stalledAfter();
+        return new Readiness(List.of(
+                parts.reader().connected()
+                        ? HealthCheck.pass("database", "reading the binlog of " + source)
+                        : HealthCheck.fail("database", "not connected to " + source + "; reconnecting (the log says why)"),
+                parts.sink().connected()
+                        ? HealthCheck.pass("sink", "connected (" + config.sink().type() + ")")
+                        : HealthCheck.fail("sink", "the " + config.sink().type() + " sink cannot reach its broker;"
+                                + " events wait and are sent when it is back"),
+                waited.compareTo(limit) < 0
+                        ? HealthCheck.pass("delivery", parts.pipeline().inFlightEvents() + " event(s) awaiting acknowledgement")
+                        : HealthCheck.fail("delivery", "the oldest unacknowledged event has waited " + waited.toSeconds()
+                                + " s for the sink, longer than sluice.http.stalled-after (" + limit.toSeconds() + " s)")));
     }
 
     /** Asks a running daemon to stop gracefully; {@link #run} returns once it has. */
@@ -86,6 +145,20 @@ public final class Daemon {
      * @throws Exception the failure that ended the run, after the final checkpoint was saved
      */
     public void run() throws Exception {
+        if (config.http().enabled()) {
+            operations = OperationsServer.start(config.http(), metrics.registry(), this::readiness);
+        }
+        try {
+            runWithEndpoint();
+        } finally {
+            OperationsServer server = operations;
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private void runWithEndpoint() throws Exception {
         SourceServer server = new SourceServer(config.source());
         requireReadableBinlog();
         logPreflight();
@@ -118,7 +191,7 @@ public final class Daemon {
                     return;
                 }
                 pipeline = new Pipeline(config.pipeline(), config.checkpoint(), sink, store, start, saved,
-                        config.encoding(), server.isMariadb());
+                        config.encoding(), server.isMariadb(), metrics);
                 SnapshotStream stream = new SnapshotStream(pipeline, start.binlog(), start.snapshot(),
                         snapshots.signalTable() == null ? null
                                 : new SnapshotSignals(snapshots.signalTable(), new TableFilter(config.filter())),
@@ -134,12 +207,14 @@ public final class Daemon {
             pipeline.start();
             reader.start();
             snapshotter.start();
+            running = new Running(reader, pipeline, sink);
+            PipelineGauges.register(metrics, reader, pipeline, sink, this::readiness);
             state = State.RUNNING;
 
             while (!stopRequested.await(200, TimeUnit.MILLISECONDS)) {
                 Exception failure = pipeline.failure();
                 if (failure != null) {
-                    failed(failure);
+                    failed(new DeliveryFailedException(failure));
                 }
             }
             state = State.STOPPING;

@@ -37,6 +37,15 @@ public interface Sink extends AutoCloseable {
      */
     boolean flush(Duration timeout) throws InterruptedException;
 
+    /**
+     * Whether the sink can reach its broker right now, for the daemon's readiness check. Called from
+     * any thread, often; must be cheap and never block. The default suits sinks without a connection
+     * (standard output, files).
+     */
+    default boolean connected() {
+        return true;
+    }
+
     /** Releases the broker connection. Events not yet acknowledged may be lost; call flush first. */
     @Override
     void close();

@@ -43,6 +43,8 @@ public final class BinlogReader {
     private volatile BinaryLogClient client;
     private volatile boolean stopping;
     private volatile Exception failure;
+    private volatile boolean connected;
+    private volatile long connectionsLost;
 
     /**
      * @param onFatal     called once, on the reader thread, when reading stops for good
@@ -68,6 +70,21 @@ public final class BinlogReader {
         thread.interrupt();
         disconnectQuietly();
         thread.join(Math.max(1, timeout.toMillis()));
+    }
+
+    /** Whether the reader holds a live replication connection right now. */
+    public boolean connected() {
+        return connected;
+    }
+
+    /** Connections lost and re-established (or being re-established) so far. */
+    public long connectionsLost() {
+        return connectionsLost;
+    }
+
+    /** Where the server is read from, for health reports. */
+    public String describeSource() {
+        return config.host() + ":" + config.port();
     }
 
     private void readLoop() {
@@ -96,6 +113,7 @@ public final class BinlogReader {
             } catch (IOException e) {
                 failure = failure != null ? failure : e;
             }
+            connected = false;
             if (stopping) {
                 return;
             }
@@ -114,6 +132,7 @@ public final class BinlogReader {
                         + " Every replica, including every Sluice instance, needs its own sluice.source.server-id.",
                         config.host(), config.port(), config.serverId());
             }
+            connectionsLost++; // only this thread writes it
             LOG.warn("Lost the binlog connection to {}:{} at {} ({}); reconnecting in {} ms", config.host(),
                     config.port(), assembler.resumePosition().describe(), cause.getMessage(), backoff.toMillis());
             try {
@@ -160,6 +179,7 @@ public final class BinlogReader {
             @Override
             public void onConnect(BinaryLogClient connected) {
                 LOG.info("Reading the binlog of {}:{} from {}", config.host(), config.port(), position.describe());
+                BinlogReader.this.connected = true;
                 onConnected.run();
             }
 

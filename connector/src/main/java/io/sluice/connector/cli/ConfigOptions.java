@@ -22,6 +22,8 @@ final class ConfigOptions {
 
     /** @throws io.sluice.connector.config.InvalidConfigException listing every problem */
     SluiceConfig load(ConfigLoader loader) {
-        return loader.load(file, overrides);
+        SluiceConfig config = loader.load(file, overrides);
+        LogFormat.apply(config.log().format());
+        return config;
     }
 }

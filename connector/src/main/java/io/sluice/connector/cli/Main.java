@@ -15,20 +15,32 @@ import java.util.Map;
 
 /**
  * The {@code sluice} command. The only place that turns failures into exit codes, each with a message
- * on standard error:
+ * on standard error, so a supervisor can tell a failure that a restart may mend from one that needs a
+ * person:
  * <ul>
- *   <li>{@value #OK}: done (for {@code run}: stopped on request);</li>
- *   <li>{@value #FAILED}: anything else went wrong, for example the daemon lost the sink for good;</li>
+ *   <li>{@value #OK}: done (for {@code run}: stopped on request, final checkpoint saved);</li>
+ *   <li>{@value #FAILED}: anything not classed below;</li>
  *   <li>{@value #CONFIG_ERROR}: the configuration or the command line is invalid, every problem listed;</li>
- *   <li>{@value #CHECK_FAILED}: {@code check} found problems that keep Sluice from running.</li>
+ *   <li>{@value #CHECK_FAILED}: {@code check} found problems that keep Sluice from running;</li>
+ *   <li>{@value #SOURCE_REFUSED}: the database refused the user's password or privileges;</li>
+ *   <li>{@value #POSITION_PURGED}: the position to resume from is no longer in the server's binlog;</li>
+ *   <li>{@value #SINK_FAILED}: the sink or the checkpoint store failed for good;</li>
+ *   <li>{@value #SOURCE_UNREACHABLE}: the database could not be reached at start-up.</li>
  * </ul>
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, CheckCommand.class},
         description = "Change data capture: streams MySQL/MariaDB row changes to Kafka, NATS and more.",
         footer = {"",
-                "Exit codes: 0 ok, 1 failed, 2 invalid configuration or arguments,",
-                "3 check found problems.",
+                "Exit codes:",
+                "  0 ok (run: stopped on request, final checkpoint saved)",
+                "  1 failed for another reason (the message says why)",
+                "  2 invalid configuration or arguments (every problem listed)",
+                "  3 check found problems",
+                "  4 the database refused the user's password or privileges",
+                "  5 the saved position is no longer in the server's binlog (purged)",
+                "  6 the sink or the checkpoint store failed (broker refused events or is gone)",
+                "  7 the database could not be reached at start-up",
                 "Settings: --set wins over SLUICE_* environment variables, which win over",
                 "the --config file, which wins over reference.conf (it documents every key)."})
 public final class Main implements Runnable {
@@ -37,6 +49,10 @@ public final class Main implements Runnable {
     public static final int FAILED = 1;
     public static final int CONFIG_ERROR = 2;
     public static final int CHECK_FAILED = 3;
+    public static final int SOURCE_REFUSED = 4;
+    public static final int POSITION_PURGED = 5;
+    public static final int SINK_FAILED = 6;
+    public static final int SOURCE_UNREACHABLE = 7;
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -52,6 +68,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        LogFormat.applyFromEnvironment(System.getenv());
         JulToSlf4j.install();
         System.exit(execute(new ConfigLoader(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
@@ -101,10 +118,13 @@ public final class Main implements Runnable {
         }
         String message = e.getMessage() == null || e.getMessage().isBlank()
                 ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("");
-        err.println("sluice: " + message + " (SLUICE_LOG_LEVEL=DEBUG prints the stack trace)");
+        FailureClass failure = FailureClass.of(e);
+        err.println("sluice: " + message);
+        err.println("sluice: exit " + failure.exitCode() + ": " + failure.explanation()
+                + " (SLUICE_LOG_LEVEL=DEBUG prints the stack trace)");
         err.flush();
         LOG.debug("Failed", e);
-        return FAILED;
+        return failure.exitCode();
     }
 
     ConfigLoader loader() {

@@ -28,6 +28,9 @@ final class Checkpointer implements Runnable {
     private int consecutiveFailures;
     private volatile boolean stopping;
     private volatile Exception failure;
+    private volatile long failedSaves;
+    /** When the saved position last matched the acknowledged one, for the checkpoint-age metric. */
+    private volatile long currentAt = System.nanoTime();
 
     Checkpointer(CheckpointStore store, InFlightEvents inFlight, Duration interval, int maxEvents,
                  Checkpoint alreadySaved) {
@@ -57,6 +60,7 @@ final class Checkpointer implements Runnable {
                     saveIfMoved();
                     consecutiveFailures = 0;
                 } catch (CheckpointException e) {
+                    failedSaves++; // only this thread writes it
                     if (++consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
                         failure = e;
                         return;
@@ -77,6 +81,22 @@ final class Checkpointer implements Runnable {
             store.save(CheckpointCodec.encode(safe));
             saved = safe;
         }
+        currentAt = System.nanoTime();
         return saved;
+    }
+
+    /** The position saved last, or the one found at start-up. */
+    synchronized Checkpoint saved() {
+        return saved;
+    }
+
+    /** Nanoseconds since the saved position last caught up with the acknowledged one. */
+    long ageNanos() {
+        return System.nanoTime() - currentAt;
+    }
+
+    /** Saves the store refused so far (each retried; several in a row stop the daemon). */
+    long failedSaves() {
+        return failedSaves;
     }
 }

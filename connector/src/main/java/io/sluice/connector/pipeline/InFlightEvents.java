@@ -4,6 +4,7 @@ import io.sluice.connector.position.Checkpoint;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The events handed to the sink and not yet acknowledged, in order, each with the position just after
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Bounded in entries and bytes: {@link #add} blocks when either bound is reached, which stops the
  * publisher, fills the reader's queue and so pauses reading from the server.
  *
+ * <p>Each entry keeps the time it was added, which gives the sink's latency (reported for every
+ * acknowledged event) and the age of the oldest unacknowledged one (how readiness tells a stalled sink).
+ *
  * <p>Thread-safe: the publisher adds, sink threads acknowledge, the checkpointer reads.
  */
 final class InFlightEvents {
@@ -23,6 +27,8 @@ final class InFlightEvents {
     private final Checkpoint[] positions;
     private final int[] sizes;
     private final boolean[] acknowledged;
+    private final long[] addedAt; // System.nanoTime() when each entry was handed to the sink
+    private final LongConsumer latencies;
     private long head; // oldest entry not yet acknowledged
     private long tail; // next sequence to hand out
     private long bytes;
@@ -34,12 +40,15 @@ final class InFlightEvents {
     private long wakeAtAdvances = Long.MAX_VALUE;
     private volatile Exception failure; // volatile: the publisher checks it before every event
 
-    InFlightEvents(int capacity, long maxBytes, Checkpoint start) {
+    /** @param latencies receives each acknowledged event's time in the sink, in nanoseconds */
+    InFlightEvents(int capacity, long maxBytes, Checkpoint start, LongConsumer latencies) {
         this.capacity = capacity;
         this.maxBytes = maxBytes;
         this.positions = new Checkpoint[capacity];
         this.sizes = new int[capacity];
         this.acknowledged = new boolean[capacity];
+        this.addedAt = new long[capacity];
+        this.latencies = latencies;
         this.safe = start;
     }
 
@@ -66,6 +75,7 @@ final class InFlightEvents {
         positions[slot] = after;
         sizes[slot] = size;
         acknowledged[slot] = done;
+        addedAt[slot] = done ? 0 : System.nanoTime();
         bytes += size;
         if (done) {
             advance();
@@ -74,12 +84,23 @@ final class InFlightEvents {
     }
 
     /** The broker stored the entry. */
-    synchronized void acknowledge(long sequence) {
-        if (sequence < head || sequence >= tail) {
-            return; // not in the window (a duplicate acknowledgement): must not mark another entry's slot
+    void acknowledge(long sequence) {
+        long latency = markAcknowledged(sequence);
+        if (latency >= 0) {
+            latencies.accept(latency); // outside the lock: the publisher must not wait for a metric
         }
-        acknowledged[(int) (sequence % capacity)] = true;
+    }
+
+    /** @return the entry's time in the sink in nanoseconds, or -1 for an acknowledgement out of the window */
+    private synchronized long markAcknowledged(long sequence) {
+        if (sequence < head || sequence >= tail) {
+            return -1; // not in the window (a duplicate acknowledgement): must not mark another entry's slot
+        }
+        int slot = (int) (sequence % capacity);
+        acknowledged[slot] = true;
+        long latency = System.nanoTime() - addedAt[slot];
         advance();
+        return latency;
     }
 
     /** The broker refused the entry; the stream must stop and never checkpoint past it. */
@@ -144,5 +165,16 @@ final class InFlightEvents {
     /** Entries handed out and not yet acknowledged. */
     synchronized long pending() {
         return tail - head;
+    }
+
+    /** Encoded bytes handed out and not yet acknowledged. */
+    synchronized long pendingBytes() {
+        return bytes;
+    }
+
+    /** How long the oldest unacknowledged event has waited for the broker, in nanoseconds; 0 when none waits. */
+    synchronized long oldestPendingNanos() {
+        // The head is never acknowledged: advance() moves past every acknowledged entry at once.
+        return head < tail ? System.nanoTime() - addedAt[(int) (head % capacity)] : 0;
     }
 }

@@ -7,7 +7,9 @@ import io.sluice.connector.binlog.StreamOutput;
 import io.sluice.connector.config.CheckpointConfig;
 import io.sluice.connector.config.PipelineConfig;
 import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.connector.metrics.SluiceMetrics;
 import io.sluice.connector.position.Checkpoint;
+import io.sluice.connector.position.SnapshotProgress;
 import io.sluice.sink.Sink;
 import io.sluice.sink.TransactionalSink;
 import org.slf4j.Logger;
@@ -41,12 +43,15 @@ public final class Pipeline implements StreamOutput {
     /**
      * @param start     the position the stream starts from
      * @param saved     the position already in the store, or {@code null}
+     * @param metrics   where the publish counters and the sink latency go
      */
     public Pipeline(PipelineConfig config, CheckpointConfig checkpoints, Sink sink, CheckpointStore store,
-                    Checkpoint start, Checkpoint saved, ValueEncoding encoding, boolean mariadb) {
+                    Checkpoint start, Checkpoint saved, ValueEncoding encoding, boolean mariadb,
+                    SluiceMetrics metrics) {
         this.queue = new RowQueue(config.queueEvents());
         this.sink = sink;
-        this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start);
+        this.inFlight = new InFlightEvents(MAX_IN_FLIGHT_EVENTS, config.maxInFlightBytes(), start,
+                metrics.sinkLatency());
         if (sink instanceof TransactionalSink transactional) {
             this.commits = new TransactionCommits(transactional, checkpoints.interval(), saved);
             this.checkpointer = null;
@@ -57,7 +62,7 @@ public final class Pipeline implements StreamOutput {
             this.checkpointerThread = new Thread(checkpointer, "sluice-checkpointer");
         }
         this.publisher = new Publisher(queue, sink, inFlight, encoding, mariadb, ENCODER_THREADS, commits, queue::close,
-                start);
+                start, metrics);
         this.publisherThread = new Thread(publisher, "sluice-publisher");
     }
 
@@ -80,6 +85,56 @@ public final class Pipeline implements StreamOutput {
             failure = inFlight.failure();
         }
         return failure != null || checkpointer == null ? failure : checkpointer.failure();
+    }
+
+    /** Row changes waiting between the reader and the publisher. */
+    public int queuedRows() {
+        return queue.rows();
+    }
+
+    /** Events handed to the sink and not yet acknowledged. */
+    public long inFlightEvents() {
+        return inFlight.pending();
+    }
+
+    /** Encoded bytes handed to the sink and not yet acknowledged. */
+    public long inFlightBytes() {
+        return inFlight.pendingBytes();
+    }
+
+    /** How long the oldest unacknowledged event has waited for the sink; zero when none waits. */
+    public Duration oldestUnacknowledged() {
+        return Duration.ofNanos(inFlight.oldestPendingNanos());
+    }
+
+    /** The position after the last event handed to the sink. */
+    public Checkpoint published() {
+        return publisher.published();
+    }
+
+    /** The position a restart would resume from: saved in the store, or committed in the sink. */
+    public Checkpoint checkpointed() {
+        return commits != null ? commits.committed() : checkpointer.saved();
+    }
+
+    /** How long the checkpoint has lagged behind the delivered events (about the interval when healthy). */
+    public Duration checkpointAge() {
+        return Duration.ofNanos(commits != null ? commits.ageNanos() : checkpointer.ageNanos());
+    }
+
+    /** Checkpoint saves that failed and were retried; always 0 with a transactional sink, whose commits fail hard. */
+    public long failedCheckpointSaves() {
+        return checkpointer == null ? 0 : checkpointer.failedSaves();
+    }
+
+    /** The snapshot's progress as published, or {@code null} when none runs. */
+    public SnapshotProgress snapshotProgress() {
+        return publisher.snapshotProgress();
+    }
+
+    /** How far behind its commit on the source the last streamed change was handed to the sink. */
+    public Duration sourceLag() {
+        return Duration.ofMillis(publisher.sourceLagMillis());
     }
 
     /** Takes no more items from the reader; a reader waiting for room is woken and stops. */

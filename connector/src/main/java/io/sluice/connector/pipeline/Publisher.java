@@ -4,11 +4,14 @@ import io.sluice.connector.binlog.RowsChange;
 import io.sluice.connector.binlog.StreamItem;
 import io.sluice.connector.binlog.TransactionEnd;
 import io.sluice.connector.decode.ValueEncoding;
+import io.sluice.connector.metrics.SluiceMetrics;
+import io.sluice.connector.metrics.TableCounters;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.Checkpoint;
 import io.sluice.connector.position.SnapshotProgress;
 import io.sluice.connector.snapshot.SnapshotRows;
 import io.sluice.event.ChangeEvent;
+import io.sluice.event.Operation;
 import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 
@@ -50,10 +53,15 @@ final class Publisher implements Runnable {
     private final Runnable onStop;
     /** {@code null} unless the sink is transactional; then the checkpoints are committed from here. */
     private final TransactionCommits commits;
+    private final SluiceMetrics metrics;
     /** The snapshot's progress as of the last item published; part of every checkpoint. */
-    private SnapshotProgress progress;
+    private volatile SnapshotProgress progress;
     /** The checkpoint of the last entry handed to the in-flight window. */
     private Checkpoint last;
+    /** {@link #last} as of the end of the last item, for metrics read on other threads. */
+    private volatile Checkpoint published;
+    /** Publish time minus commit time of the last streamed change, in milliseconds. */
+    private volatile long sourceLagMillis;
     private volatile boolean draining;
     private volatile Exception failure;
 
@@ -62,10 +70,14 @@ final class Publisher implements Runnable {
      * @param commits        commits a transactional sink's transactions, or {@code null}
      * @param onStop         runs when publishing ends for any reason, so the reader stops waiting for room
      * @param start          where the stream starts, with the snapshot progress it starts with
+     * @param metrics        counts the published events and bytes per table and operation
      */
     Publisher(RowQueue queue, Sink sink, InFlightEvents inFlight, ValueEncoding encoding,
-              boolean mariadb, int encoderThreads, TransactionCommits commits, Runnable onStop, Checkpoint start) {
+              boolean mariadb, int encoderThreads, TransactionCommits commits, Runnable onStop, Checkpoint start,
+              SluiceMetrics metrics) {
+        this.metrics = metrics;
         this.last = start;
+        this.published = start;
         this.progress = start.snapshot();
         this.onStop = onStop;
         this.commits = commits;
@@ -96,6 +108,21 @@ final class Publisher implements Runnable {
     /** Why publishing stopped early, or {@code null}. */
     Exception failure() {
         return failure;
+    }
+
+    /** The position after the last item handed to the sink (not necessarily acknowledged yet). */
+    Checkpoint published() {
+        return published;
+    }
+
+    /** The snapshot's progress as published so far, or {@code null} when no snapshot runs. */
+    SnapshotProgress snapshotProgress() {
+        return progress;
+    }
+
+    /** How far behind the source the last streamed change was when handed to the sink, in milliseconds. */
+    long sourceLagMillis() {
+        return sourceLagMillis;
     }
 
     @Override
@@ -162,14 +189,19 @@ final class Publisher implements Runnable {
     private boolean publish(Pending next) throws Exception {
         if (next.item() instanceof TransactionEnd end) {
             add(new Checkpoint(end.next(), progress), 0, true);
+            published = last;
             return true;
         }
         if (next.item() instanceof SnapshotRows snapshot && snapshot.rows() == null) {
             progress = snapshot.after();
             add(new Checkpoint(last.binlog(), progress), 0, true);
+            published = last;
             return true;
         }
         List<ChangeEncoding.Encoded> events = next.encoded().get();
+        // Counted per operation and added once per change: a per-event label lookup would cost throughput.
+        long[] counts = new long[Operation.values().length];
+        long[] sizes = new long[counts.length];
         for (int i = 0; i < events.size(); i++) {
             if (inFlight.failure() != null) {
                 return false;
@@ -190,11 +222,27 @@ final class Publisher implements Runnable {
             sink.publish(new ChangeEvent(sequence, encoded.id(), encoded.operation(),
                     change.table().schema().database(), change.table().schema().table(), encoded.key(),
                     encoded.value(), change.transaction().id(), change.timestampMillis()), callback);
+            counts[encoded.operation().ordinal()]++;
+            sizes[encoded.operation().ordinal()] += encoded.size();
         }
+        RowsChange change = next.item() instanceof SnapshotRows snapshot ? snapshot.rows() : (RowsChange) next.item();
+        count(change, counts, sizes);
         if (next.item() instanceof SnapshotRows snapshot) {
             progress = snapshot.after();
+        } else {
+            sourceLagMillis = Math.max(0, System.currentTimeMillis() - change.timestampMillis());
         }
+        published = last;
         return true;
+    }
+
+    private void count(RowsChange change, long[] counts, long[] sizes) {
+        TableCounters table = metrics.table(change.table().schema().database(), change.table().schema().table());
+        for (Operation operation : Operation.values()) {
+            if (counts[operation.ordinal()] > 0) {
+                table.published(operation, counts[operation.ordinal()], sizes[operation.ordinal()]);
+            }
+        }
     }
 
     /** Registers an entry as in flight (and, with a transactional sink, as part of the open transaction). */

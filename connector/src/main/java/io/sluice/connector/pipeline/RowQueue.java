@@ -88,6 +88,16 @@ final class RowQueue {
         }
     }
 
+    /** Rows waiting, as counted against the capacity. */
+    int rows() {
+        lock.lock();
+        try {
+            return rows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private static int weight(StreamItem item) {
         if (item instanceof SnapshotRows snapshot && snapshot.rows() != null) {
             return Math.max(1, snapshot.rows().rowCount());

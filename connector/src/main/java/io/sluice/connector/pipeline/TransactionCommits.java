@@ -25,6 +25,8 @@ final class TransactionCommits {
     private volatile Checkpoint committed; // volatile: read by the shutdown step on another thread
     private long uncommitted;
     private long dueAt;
+    /** When the committed position last matched everything published, for the checkpoint-age metric. */
+    private volatile long currentAt = System.nanoTime();
 
     TransactionCommits(TransactionalSink sink, Duration interval, Checkpoint alreadyCommitted) {
         this.sink = sink;
@@ -42,7 +44,9 @@ final class TransactionCommits {
 
     /** Commits when the interval has passed; cheap enough to call after every change. */
     void commitIfDue() throws SinkException, InterruptedException {
-        if (uncommitted > 0 && System.nanoTime() - dueAt >= 0) {
+        if (uncommitted == 0) {
+            currentAt = System.nanoTime(); // nothing waits for a commit
+        } else if (System.nanoTime() - dueAt >= 0) {
             commit();
         }
     }
@@ -54,6 +58,12 @@ final class TransactionCommits {
             committed = published;
         }
         uncommitted = 0;
+        currentAt = System.nanoTime();
+    }
+
+    /** Nanoseconds since the commits last caught up with what was published. */
+    long ageNanos() {
+        return System.nanoTime() - currentAt;
     }
 
     /** The position of the last commit: what a restart resumes from. */

@@ -64,7 +64,7 @@ public final class TestConfigs {
     /** {@code config} with {@code snapshot} in place of its snapshot settings. */
     public static SluiceConfig withSnapshot(SluiceConfig config, io.sluice.connector.config.SnapshotConfig snapshot) {
         return new SluiceConfig(config.source(), config.filter(), config.sink(), config.checkpoint(), config.pipeline(),
-                config.encoding(), snapshot);
+                config.encoding(), snapshot, config.http(), config.log());
     }
 
     /** Captures the tables of every database whose name starts with {@code prefix}. */

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
@@ -227,6 +229,22 @@ final class KafkaSink implements Sink {
         if (pendingFlush == null || pendingFlush.isDone()) {
             pendingFlush = flusher.submit(producer::flush);
         }
+    }
+
+    /**
+     * Whether the producer holds at least one open broker connection ({@code connection-count}).
+     * The producer keeps one for its periodic metadata refresh even when idle, and drops them all
+     * when the brokers are gone; it reconnects by itself when they return.
+     */
+    @Override
+    public boolean connected() {
+        for (Map.Entry<MetricName, ? extends Metric> metric : producer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("connection-count") && metric.getKey().group().equals("producer-metrics")
+                    && metric.getValue().metricValue() instanceof Number count) {
+                return count.doubleValue() > 0;
+            }
+        }
+        return true; // a producer without the metric (a test double): nothing says it is cut off
     }
 
     @Override

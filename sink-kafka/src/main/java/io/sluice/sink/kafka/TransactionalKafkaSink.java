@@ -198,6 +198,12 @@ final class TransactionalKafkaSink implements TransactionalSink {
         return events == null || events.flush(timeout);
     }
 
+    @Override
+    public boolean connected() {
+        KafkaSink current = events;
+        return current != null && current.connected();
+    }
+
     /** Half the producer's transaction.timeout.ms: a commit itself, and a slow broker, need time too. */
     @Override
     public Duration maxCommitInterval() {

@@ -372,6 +372,12 @@ final class NatsSink implements Sink {
         return false;
     }
 
+    /** The client's own view: it reconnects by itself, and says CONNECTED only with a live server. */
+    @Override
+    public boolean connected() {
+        return connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
     @Override
     public void close() {
         closed = true;
