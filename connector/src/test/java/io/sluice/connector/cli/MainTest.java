@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,7 @@ class MainTest {
         assertTrue(out.toString().contains("run"), out.toString());
         assertTrue(out.toString().contains("check"), out.toString());
         assertTrue(out.toString().contains("Exit codes"), out.toString());
+        assertTrue(out.toString().contains("5 the saved position is no longer"), out.toString());
     }
 
     @Test
@@ -83,13 +85,15 @@ class MainTest {
     }
 
     @Test
-    void aFailureOfTheCommandIsOneLineAndExitCodeOne() {
-        int code = Main.exitCode(new IllegalStateException("the sink went away\nstack and more"),
+    void aFailureOfTheCommandIsItsFirstLineThenTheExitCodeExplainedAndExitCodeOne() {
+        int code = Main.exitCode(new IllegalStateException("something odd\nstack and more"),
                 new PrintWriter(err, true));
 
         assertEquals(Main.FAILED, code);
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("sluice: the sink went away"), err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertEquals("sluice: something odd", lines.get(0));
+        assertTrue(lines.get(1).startsWith("sluice: exit 1: "), lines.get(1));
     }
 
     private int execute(Map<String, String> environment, String... args) {

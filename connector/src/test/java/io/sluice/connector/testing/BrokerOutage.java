@@ -2,6 +2,7 @@ package io.sluice.connector.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.connector.Daemon;
+import io.sluice.connector.operations.HealthCheck;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.CheckpointCodec;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * written, then started again. While it is away the daemon keeps running and its checkpoint file does
  * not move; afterwards every change is delivered once, in order per key, every event the checkpoint
  * kept during the outage covers was stored before the broker returned, and the checkpoint moves on.
+ * Readiness follows the broker: its sink check fails while the broker is away and passes once it is back.
  */
 public final class BrokerOutage {
 
@@ -49,17 +51,26 @@ public final class BrokerOutage {
         String frozen = read(checkpoint);
         long writtenBefore = workload.changes();
         long outageEnd = System.nanoTime() + outage.toNanos();
+        boolean seenNotReady = false;
         while (System.nanoTime() < outageEnd) {
             assertEquals(Daemon.State.RUNNING, daemon.daemon().state(), "the daemon waits for the " + broker);
             assertEquals(frozen, read(checkpoint), "the checkpoint moved while the " + broker + " was down,"
                     + " past events that cannot have been acknowledged");
+            seenNotReady |= !sinkCheck(daemon).ok();
             Thread.sleep(500);
         }
+        assertTrue(seenNotReady, "readiness reported the sink as cut off during the outage: " + sinkCheck(daemon));
         assertTrue(workload.changes() > writtenBefore + 100, "rows were written during the outage");
         Instant restarted = Instant.now();
         start.run();
         Thread.sleep(3000); // rows are written after the return too
+        RunningDaemon.waitFor(Duration.ofSeconds(60), () -> daemon.daemon().readiness().ready());
         return new Result(frozen, writtenBefore, workload.stop(), restarted);
+    }
+
+    private static HealthCheck sinkCheck(RunningDaemon daemon) {
+        return daemon.daemon().readiness().checks().stream().filter(c -> c.name().equals("sink")).findFirst()
+                .orElseThrow(() -> new AssertionError("no sink check in " + daemon.daemon().readiness()));
     }
 
     /**
