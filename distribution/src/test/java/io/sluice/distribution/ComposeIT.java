@@ -72,7 +72,7 @@ class ComposeIT {
     @Test
     void mysqlGrantsTheUserWhatSluiceNeeds() throws IOException {
         String user = environment(mysql).get("MYSQL_USER");
-        Path scripts = Checkout.DOCKER.resolve(source(mysql, "/docker-entrypoint-initdb.d"));
+        Path scripts = Checkout.DOCKER.resolve(source(mysql, "/docker-entrypoint-initdb.d")).normalize();
         StringBuilder sql = new StringBuilder();
         try (Stream<Path> files = Files.list(scripts)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
@@ -95,7 +95,7 @@ class ComposeIT {
 
     /** The configuration a Sluice service mounts where the image reads it, loaded with the service's environment. */
     private SluiceConfig load(JsonNode service, String where) {
-        Path file = Checkout.DOCKER.resolve(source(service, example.configPath()));
+        Path file = Checkout.DOCKER.resolve(source(service, example.configPath())).normalize();
         try {
             return example.load(Files.readString(file), file.getFileName().toString(), environment(service));
         } catch (IOException e) {
