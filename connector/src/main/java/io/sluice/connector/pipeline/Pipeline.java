@@ -105,7 +105,7 @@ public final class Pipeline implements StreamOutput {
         boolean settled = sink.flush(Duration.ofMillis(Math.max(1, remainingMillis(deadline))));
         if (!settled) {
             LOG.warn("{} events were not acknowledged by the sink within the shutdown timeout; they will be"
-                    + " published again on restart", inFlight.pending());
+                    + " published again on restart", inFlight.unacknowledged());
         }
         try {
             if (commits != null) {
