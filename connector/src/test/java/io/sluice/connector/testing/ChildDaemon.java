@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class ChildDaemon implements AutoCloseable {
 
     /** Heap of a child unless a test needs to prove something about memory. */
-    public static final String DEFAULT_HEAP = "128m";
+    private static final String DEFAULT_HEAP = "128m";
 
     private final Process process;
     private final Path log;
