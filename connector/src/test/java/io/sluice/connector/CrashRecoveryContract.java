@@ -3,6 +3,7 @@ package io.sluice.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.connector.testing.ChildDaemon;
 import io.sluice.servers.DatabaseServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,7 +76,7 @@ abstract class CrashRecoveryContract {
     private static final long CATCH_UP_MINUTES = 5;
     /** What the daemon logs once it has loaded its checkpoint, opened the sink and connected to the source. */
     private static final String STREAMING_LOG_LINE = "Reading the binlog of";
-    private static final long STREAMING_WITHIN_SECONDS = 60;
+    private static final Duration STREAMING_WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     protected DatabaseServer mysql;
@@ -123,31 +125,30 @@ abstract class CrashRecoveryContract {
         int kills = 0;
         int killsInStartUp = 0;
         while (!workload.isDone()) {
-            Process daemon = launch(config, kills);
+            ChildDaemon daemon = launch(config, kills);
             try {
                 if (random.nextInt(4) == 0) {
                     Thread.sleep(random.nextInt(2000)); // while starting: loading the checkpoint, connecting
                     killsInStartUp++;
                 } else {
-                    awaitStreaming(daemon, kills);
+                    // Kills land while events flow, however long a JVM takes to start on a busy machine.
+                    daemon.awaitLog(STREAMING_LOG_LINE, STREAMING_WITHIN);
                     Thread.sleep(100 + random.nextInt(2500));
                 }
             } finally {
-                daemon.destroyForcibly(); // SIGKILL
-                daemon.waitFor();
+                daemon.kill();
             }
             kills++;
         }
         workload.join();
 
         List<Delivered> delivered = new ArrayList<>();
-        Process last = launch(config, kills);
+        ChildDaemon last = launch(config, kills);
         try (DeliveryReader reader = reader(temp)) {
             try {
                 awaitEveryChange(reader, delivered, last);
             } finally {
-                last.destroyForcibly();
-                last.waitFor();
+                last.kill();
             }
             delivered.addAll(reader.next()); // whatever the last run delivered after the count was reached
         }
@@ -190,33 +191,8 @@ abstract class CrashRecoveryContract {
         }
     }
 
-    private Process launch(Path config, int run) throws IOException {
-        Path log = temp.resolve("daemon-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "io.sluice.connector.cli.Main", "run", "--config", config.toString());
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    /**
-     * Waits until the daemon reads the binlog, as its log says, so that kills land while events flow
-     * however long a JVM takes to start on a busy machine.
-     */
-    private void awaitStreaming(Process daemon, int run) throws Exception {
-        Path log = temp.resolve("daemon-" + run + ".log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STREAMING_WITHIN_SECONDS);
-        while (!Files.readString(log).contains(STREAMING_LOG_LINE)) {
-            if (!daemon.isAlive()) {
-                fail("the daemon exited with " + daemon.exitValue() + " while starting; see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                fail("the daemon did not log '" + STREAMING_LOG_LINE + "' within " + STREAMING_WITHIN_SECONDS
-                        + " s; see " + log);
-            }
-            Thread.sleep(20);
-        }
+    private ChildDaemon launch(Path config, int run) throws IOException {
+        return ChildDaemon.launch(config, temp.resolve("daemon-" + run + ".log"));
     }
 
     private Path writeConfig() throws IOException {
@@ -235,7 +211,7 @@ abstract class CrashRecoveryContract {
         return file;
     }
 
-    private void awaitEveryChange(DeliveryReader reader, List<Delivered> delivered, Process daemon) throws Exception {
+    private void awaitEveryChange(DeliveryReader reader, List<Delivered> delivered, ChildDaemon daemon) throws Exception {
         Set<String> ids = new HashSet<>();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(CATCH_UP_MINUTES);
         while (true) {

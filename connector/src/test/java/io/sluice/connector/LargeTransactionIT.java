@@ -2,6 +2,7 @@ package io.sluice.connector;
 
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.position.CheckpointCodec;
+import io.sluice.connector.testing.ChildDaemon;
 import io.sluice.servers.DatabaseServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,10 +48,7 @@ class LargeTransactionIT {
                     "  sink { type = file, file { path = \"/dev/null\", fsync = false } }",
                     "  checkpoint { store = file, file { path = \"" + checkpoint + "\" }, interval = 200ms }",
                     "}"));
-            Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                    "io.sluice.connector.cli.Main", "run", "--config", config.toString())
-                    .redirectErrorStream(true).redirectOutput(temp.resolve("daemon.log").toFile()).start();
+            ChildDaemon daemon = ChildDaemon.launch(config, temp.resolve("daemon.log"), "64m");
             try {
                 awaitCheckpoint(checkpoint, daemon);
                 try (Connection connection = server.connect("big"); Statement statement = connection.createStatement()) {
@@ -64,8 +63,7 @@ class LargeTransactionIT {
                             break;
                         }
                         if (!daemon.isAlive()) {
-                            fail("the daemon died (out of memory?): see " + temp.resolve("daemon.log") + "\n"
-                                    + Files.readString(temp.resolve("daemon.log")));
+                            fail("the daemon died (out of memory?): see " + daemon.logFile() + "\n" + daemon.log());
                         }
                         if (System.nanoTime() > deadline) {
                             fail("the checkpoint did not reach the end of the transaction: " + saved.describe());
@@ -78,22 +76,13 @@ class LargeTransactionIT {
                     assertTrue(daemon.isAlive(), "the daemon keeps running");
                 }
             } finally {
-                daemon.destroy();
-                assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the daemon");
-                assertEquals(0, daemon.exitValue(), () -> "graceful stop exits 0; daemon log:\n" + log());
+                int exit = daemon.terminate(Duration.ofSeconds(30));
+                assertEquals(0, exit, () -> "graceful stop exits 0; daemon log:\n" + daemon.log());
             }
         }
     }
 
-    private String log() {
-        try {
-            return Files.readString(temp.resolve("daemon.log"));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void awaitCheckpoint(Path checkpoint, Process daemon) throws Exception {
+    private static void awaitCheckpoint(Path checkpoint, ChildDaemon daemon) throws Exception {
         // The daemon saves its start position once it runs; only then is the load guaranteed to be read.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(checkpoint)) {

@@ -3,6 +3,7 @@ package io.sluice.connector;
 import io.sluice.connector.position.Checkpoint;
 import io.sluice.connector.position.CheckpointCodec;
 import io.sluice.connector.position.TableProgress;
+import io.sluice.connector.testing.ChildDaemon;
 import io.sluice.connector.testing.SnapshotTables;
 import io.sluice.connector.testing.TableReplay;
 import io.sluice.servers.DatabaseServer;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,6 +41,7 @@ class SnapshotCrashIT {
     private static final int ROWS = 300_000;
     private static final String DB = "snapcrash";
     private static final int MAX_RUNS = 40;
+    private static final Duration STARTS_WITHIN = Duration.ofSeconds(60);
 
     private DatabaseServer mysql;
     @TempDir
@@ -77,13 +80,12 @@ class SnapshotCrashIT {
             if (kills >= MAX_RUNS) {
                 fail("the snapshot did not finish within " + MAX_RUNS + " runs; saved rows per run: " + savedRows);
             }
-            Process daemon = launch(config, kills);
+            ChildDaemon daemon = launch(config, kills);
             try {
-                awaitLog(daemon, kills, "Snapshot of " + DB + ".");
+                daemon.awaitLog("Snapshot of " + DB + ".", STARTS_WITHIN);
                 Thread.sleep(200 + random.nextInt(1200));
             } finally {
-                daemon.destroyForcibly(); // SIGKILL
-                daemon.waitFor();
+                daemon.kill();
             }
             kills++;
             long saved = savedRowsOfBig(checkpoint);
@@ -98,7 +100,7 @@ class SnapshotCrashIT {
         workload.stop();
         writes.join();
         mysql.execute("INSERT INTO " + DB + ".marker VALUES (1)");
-        Process last = launch(config, kills);
+        ChildDaemon last = launch(config, kills);
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (!Files.exists(events) || !Files.readString(events).contains("\"table\":\"marker\"")) {
@@ -108,8 +110,7 @@ class SnapshotCrashIT {
                 Thread.sleep(200);
             }
         } finally {
-            last.destroyForcibly();
-            last.waitFor();
+            last.kill();
         }
         System.out.println("SnapshotCrashIT: " + kills + " kills during the snapshot, saved rows of big after each: "
                 + savedRows + "; " + workload.changes() + " concurrent changes");
@@ -157,26 +158,7 @@ class SnapshotCrashIT {
         return file;
     }
 
-    private Process launch(Path config, int run) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "io.sluice.connector.cli.Main", "run", "--config", config.toString());
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(temp.resolve("daemon-" + run + ".log").toFile());
-        return builder.start();
-    }
-
-    private void awaitLog(Process daemon, int run, String line) throws Exception {
-        Path log = temp.resolve("daemon-" + run + ".log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(log).contains(line)) {
-            if (!daemon.isAlive()) {
-                fail("the daemon exited with " + daemon.exitValue() + " while starting; see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                fail("the daemon did not log '" + line + "' within 60 s; see " + log);
-            }
-            Thread.sleep(20);
-        }
+    private ChildDaemon launch(Path config, int run) throws Exception {
+        return ChildDaemon.launch(config, temp.resolve("daemon-" + run + ".log"));
     }
 }

@@ -58,13 +58,15 @@ public final class Main implements Runnable {
 
     private final ConfigLoader loader;
     private final PrintWriter out;
+    private final PrintWriter err;
 
     @Spec
     private CommandSpec spec;
 
-    private Main(ConfigLoader loader, PrintWriter out) {
+    private Main(ConfigLoader loader, PrintWriter out, PrintWriter err) {
         this.loader = loader;
         this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -84,7 +86,7 @@ public final class Main implements Runnable {
     }
 
     private static int execute(ConfigLoader loader, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main(loader, out));
+        CommandLine commandLine = new CommandLine(new Main(loader, out, err));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -102,6 +104,9 @@ public final class Main implements Runnable {
 
     /** Maps a failure to its exit code and says what happened on one line (a line per config problem). */
     static int exitCode(Exception e, PrintWriter err) {
+        if (e instanceof ReportedFailure reported) {
+            return reported.exitCode();
+        }
         if (e instanceof InvalidConfigException invalid) {
             int count = invalid.problems().size();
             err.println("sluice: invalid configuration, " + (count == 1 ? "1 problem" : count + " problems") + ":");
@@ -133,6 +138,10 @@ public final class Main implements Runnable {
 
     PrintWriter out() {
         return out;
+    }
+
+    PrintWriter err() {
+        return err;
     }
 
     /** Without a command: say which ones there are. */

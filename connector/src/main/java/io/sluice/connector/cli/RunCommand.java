@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code sluice run}: streams changes until stopped. SIGTERM and Ctrl-C stop it gracefully: the JVM's
@@ -29,22 +30,27 @@ final class RunCommand implements Callable<Void> {
     @Mixin
     private ConfigOptions options;
 
-    /** @throws Exception whatever ended the daemon's run; {@link Main} reports it */
+    /** @throws ReportedFailure whatever ended the daemon's run, already reported on standard error */
     @Override
     public Void call() throws Exception {
         SluiceConfig config = options.load(main.loader());
         Daemon daemon = new Daemon(config);
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger failedWith = new AtomicInteger(-1);
         Duration wait = config.pipeline().shutdownTimeout().plus(SHUTDOWN_MARGIN);
         Thread hook = new Thread(() -> {
             daemon.stop();
             try {
                 // The JVM exits when the hook returns: wait for run() to finish its final checkpoint.
-                if (finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)
-                        && daemon.state() == Daemon.State.STOPPED) {
-                    // A JVM ended by a signal reports 128 + signal (143); a completed graceful stop
-                    // is a success, so say 0 to the supervisor. halt() is the only way to set it now.
-                    Runtime.getRuntime().halt(0);
+                // A JVM ended by a signal reports 128 + signal (143), and System.exit no longer works
+                // once shutting down, so halt() is the only way to give the supervisor the real code:
+                // 0 for a completed graceful stop, the failure's own code for a stop that failed.
+                if (finished.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (daemon.state() == Daemon.State.STOPPED) {
+                        Runtime.getRuntime().halt(Main.OK);
+                    } else if (failedWith.get() >= 0) {
+                        Runtime.getRuntime().halt(failedWith.get());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -53,6 +59,12 @@ final class RunCommand implements Callable<Void> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             daemon.run();
+        } catch (Exception e) {
+            // Reported here, before the hook is released, so a failure during a SIGTERM stop is said
+            // and exits with its code too.
+            int code = Main.exitCode(e, main.err());
+            failedWith.set(code);
+            throw new ReportedFailure(code, e);
         } finally {
             finished.countDown();
             try {

@@ -33,6 +33,9 @@ final class InFlightEvents {
     private long tail; // next sequence to hand out
     private long bytes;
     private long advances; // entries that left the prefix, for the checkpointer's count trigger
+    // Entries in the window also include transaction ends, which wait behind the oldest unacknowledged
+    // event: only this count says how many events the sink still owes an answer for.
+    private long unacknowledged;
     private Checkpoint safe;
     // Who waits, so acknowledgements only wake a thread that has a reason to run: waking the
     // checkpointer on every event would cost a context switch per event.
@@ -79,6 +82,8 @@ final class InFlightEvents {
         bytes += size;
         if (done) {
             advance();
+        } else {
+            unacknowledged++;
         }
         return sequence;
     }
@@ -97,7 +102,11 @@ final class InFlightEvents {
             return -1; // not in the window (a duplicate acknowledgement): must not mark another entry's slot
         }
         int slot = (int) (sequence % capacity);
+        if (acknowledged[slot]) {
+            return -1; // acknowledged twice: counted once
+        }
         acknowledged[slot] = true;
+        unacknowledged--;
         long latency = System.nanoTime() - addedAt[slot];
         advance();
         return latency;
@@ -162,9 +171,9 @@ final class InFlightEvents {
         return failure;
     }
 
-    /** Entries handed out and not yet acknowledged. */
-    synchronized long pending() {
-        return tail - head;
+    /** Events handed to the sink and not yet acknowledged (transaction ends and the like not counted). */
+    synchronized long unacknowledged() {
+        return unacknowledged;
     }
 
     /** Encoded bytes handed out and not yet acknowledged. */

@@ -94,7 +94,7 @@ public final class Pipeline implements StreamOutput {
 
     /** Events handed to the sink and not yet acknowledged. */
     public long inFlightEvents() {
-        return inFlight.pending();
+        return inFlight.unacknowledged();
     }
 
     /** Encoded bytes handed to the sink and not yet acknowledged. */
@@ -160,7 +160,7 @@ public final class Pipeline implements StreamOutput {
         boolean settled = sink.flush(Duration.ofMillis(Math.max(1, remainingMillis(deadline))));
         if (!settled) {
             LOG.warn("{} events were not acknowledged by the sink within the shutdown timeout; they will be"
-                    + " published again on restart", inFlight.pending());
+                    + " published again on restart", inFlight.unacknowledged());
         }
         try {
             if (commits != null) {

@@ -5,6 +5,9 @@ import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 import io.sluice.sink.SinkException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -43,6 +46,8 @@ final class JsonLinesSink implements Sink {
     private final java.io.Closeable release;
     private final String description;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2 * MAX_GROUP);
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesSink.class);
+
     private final Thread writer;
     private final Object settled = new Object();
     private long published;
@@ -141,6 +146,12 @@ final class JsonLinesSink implements Sink {
             writer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            // Closing would wait for the stream the writer holds, for ever: leave it to the process exit.
+            LOG.warn("{} is blocked writing (a reader that stopped reading, or a stalled disk); left open. The"
+                    + " events it holds were not acknowledged and are published again on restart", description);
+            return;
         }
         try {
             release.close();
