@@ -54,13 +54,13 @@ abstract class BrokerDestination implements Destination {
         List<String> tried = new ArrayList<>();
         for (InetSocketAddress address : addresses) {
             try (Socket socket = new Socket()) {
-                // Resolved here, not when the options were read: a name that does not resolve is reported like the rest.
+                // Resolved only now, so that a name that does not resolve is reported like the rest.
                 socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()),
                         (int) CONNECT_TIMEOUT.toMillis());
                 return;
             } catch (IOException e) {
-                tried.add(address.getHostString() + ":" + address.getPort() + " (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")");
+                tried.add(address.getHostString() + ":" + address.getPort() + " ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
         }
         throw new DemoException(unreachable(String.join(", ", tried)));

@@ -9,7 +9,7 @@ import java.util.List;
 /** The events in a NATS JetStream stream, a subject per table, through Sluice's NATS sink. */
 final class NatsDestination extends BrokerDestination {
 
-    /** The stream's name, which JetStream limits to letters, digits, "-" and "_". */
+    /** The stream the NATS sink creates for the demo's subjects. */
     static final String STREAM = PREFIX;
     private static final String SUBJECT = PREFIX + "." + ShopWorkload.DATABASE + ".{table}";
 

@@ -32,8 +32,9 @@ public final class TerminalSinkFactory implements SinkFactory {
     public Sink create(Config config) {
         boolean colour = config.hasPath("colour") && config.getBoolean("colour");
         // UTF-8 whatever the locale, as the JSON events are: names and values may be in any script.
-        PrintStream out = new PrintStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14), false, StandardCharsets.UTF_8);
-        return new TerminalSink(new EventRenderer(colour ? Palette.COLOUR : Palette.PLAIN, ZoneId.systemDefault()), out);
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 14),
+                false, StandardCharsets.UTF_8);
+        EventRenderer renderer = new EventRenderer(colour ? Palette.COLOUR : Palette.PLAIN, ZoneId.systemDefault());
+        return new TerminalSink(renderer, out);
     }
 }

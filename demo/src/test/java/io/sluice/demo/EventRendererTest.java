@@ -21,8 +21,9 @@ class EventRendererTest {
     private static ChangeEvent event(Operation op, String table, String key, String before, String after) {
         String value = "{\"before\":" + before + ",\"after\":" + after + ",\"source\":{\"db\":\"shop\",\"table\":\""
                 + table + "\"},\"op\":\"" + op.code() + "\",\"ts_ms\":" + TS + "}";
-        return new ChangeEvent(1, "gtid:1#0", op, "shop", table, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8), "gtid:1", TS);
+        byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        return new ChangeEvent(1, "gtid:1#0", op, "shop", table, keyBytes, value.getBytes(StandardCharsets.UTF_8),
+                "gtid:1", TS);
     }
 
     @Test
