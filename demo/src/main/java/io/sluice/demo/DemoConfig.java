@@ -31,8 +31,9 @@ final class DemoConfig {
                 "sluice.checkpoint.file.path=" + workDirectory.resolve("checkpoint.json"),
                 // A demo stops in seconds: nothing it does takes long, and nobody should wait on a stuck broker.
                 "sluice.pipeline.shutdown-timeout=10s",
-                // Nobody probes the demo; a fixed port could be taken.
-                "sluice.http.enabled=false"));
+                // The health and metrics endpoint on a free port (a fixed one could be taken); Sluice logs
+                // its address at start, so the demo shows it too.
+                "sluice.http.port=0"));
         settings.addAll(destination.sinkSettings());
         // An empty environment: the user's SLUICE_* variables are meant for their own daemon, not this one.
         SluiceConfig validated = new ConfigLoader(Map.of()).load("", "sluice demo", settings);
