@@ -2,7 +2,9 @@ package io.sluice.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
 import io.sluice.connector.config.HttpConfig;
+import io.sluice.connector.config.SinkSelection;
 import io.sluice.connector.config.SluiceConfig;
 import io.sluice.connector.config.SnapshotConfig;
 import io.sluice.connector.testing.MetricsText;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static io.sluice.connector.testing.RunningDaemon.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,6 +147,34 @@ class OperationsEndpointIT {
             MetricsText metrics = MetricsText.parse(get(port, "/metrics").body());
             assertTrue(metrics.value("sluice_errors_total", "kind", "source_connection_lost") >= 1,
                     "the lost connection is counted");
+        }
+    }
+
+    @Test
+    void readinessReportsASinkThatStoppedAcknowledging() throws Exception {
+        String db = "ops_stalled";
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
+        SluiceConfig memory = TestConfigs.memory(mysql, "ops-stalled", temp.resolve("checkpoint.json"),
+                TestConfigs.database(db));
+        SluiceConfig config = new SluiceConfig(memory.source(), memory.filter(), new SinkSelection("silent",
+                ConfigFactory.parseMap(Map.of("received", temp.resolve("received.jsonl").toString()))),
+                memory.checkpoint(), memory.pipeline(), memory.encoding(), memory.snapshot(),
+                new HttpConfig(true, "127.0.0.1", 0, Duration.ofSeconds(2)), memory.log());
+        try (RunningDaemon daemon = RunningDaemon.start(config)) {
+            int port = daemon.daemon().operationsPort();
+            assertEquals(200, get(port, "/health/ready").statusCode(), "ready while nothing waits");
+            mysql.execute("INSERT INTO " + db + ".t VALUES (1), (2), (3)");
+
+            waitFor(Duration.ofSeconds(15), () -> get(port, "/health/ready").statusCode() == 503);
+            JsonNode stalled = JSON.readTree(get(port, "/health/ready").body());
+            assertFalse(stalled.at("/checks/delivery/ok").asBoolean(), stalled.toString());
+            assertTrue(stalled.at("/checks/delivery/detail").asText().contains("sluice.http.stalled-after"),
+                    "names the setting: " + stalled);
+            assertTrue(stalled.at("/checks/database/ok").asBoolean() && stalled.at("/checks/sink/ok").asBoolean(),
+                    "only delivery fails: " + stalled);
+            MetricsText metrics = MetricsText.parse(get(port, "/metrics").body());
+            assertEquals(3, metrics.value("sluice_in_flight_events"), "three events wait for the sink");
+            assertTrue(metrics.value("sluice_sink_oldest_unacknowledged_seconds") >= 2);
         }
     }
 
