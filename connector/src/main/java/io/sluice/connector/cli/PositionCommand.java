@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
  * (at most one {@code sluice.checkpoint.interval}) rather than fencing the daemon that holds it.
  */
 @Command(name = "position", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = PositionSetCommand.class,
         description = {
                 "Show the saved position; 'position set' moves it.",
                 "",
