@@ -118,7 +118,8 @@ class PositionCommandKafkaIT {
                 + "  snapshot.mode = never\n"
                 + "  http.enabled = false\n"
                 + "  sink { type = kafka, kafka { delivery = exactly-once, topic-prefix = pos,"
-                + " create-topics { enabled = true, partitions = 1 }, producer { bootstrap.servers = " + servers + " } } }\n"
+                + " create-topics { enabled = true, partitions = 1 },"
+                + " producer { bootstrap.servers = " + servers + " } } }\n"
                 + "  checkpoint { store = kafka, interval = 200ms, kafka { topic = pos-checkpoints, key = " + DB + ","
                 + " producer { bootstrap.servers = " + servers + " } } }\n"
                 + "}\n");

@@ -32,6 +32,8 @@ public final class ResumeCheck {
             "intvar", "rand", "user var", "begin_load_query", "execute_load_query", "append_block", "delete_file",
             "transaction_payload");
 
+    /** The error of SHOW BINLOG EVENTS (MySQL and MariaDB) when it cannot read an event at the offset. */
+    private static final int ERROR_READING_EVENTS = 1220;
     /** MySQL's error for a GTID set it cannot parse. */
     private static final int MALFORMED_GTID_SET = 1772;
 
@@ -85,12 +87,16 @@ public final class ResumeCheck {
                 }
                 String type = rs.getString("Event_type");
                 if (insideATransaction(type)) {
-                    return "offset " + offset + " of " + file + " is a " + type + " event inside a transaction: starting"
-                            + " there would lose the transaction's start (its GTID, BEGIN and table maps)." + events;
+                    return "offset " + offset + " of " + file + " is a " + type + " event inside a transaction:"
+                            + " starting there would lose the transaction's start (its GTID, BEGIN and table maps)."
+                            + events;
                 }
                 return null;
             }
         } catch (SQLException e) {
+            if (e.getErrorCode() != ERROR_READING_EVENTS) {
+                throw e; // not about the offset, such as a missing privilege
+            }
             return notAnEvent(file, offset, e) + events;
         }
     }
@@ -121,8 +127,9 @@ public final class ResumeCheck {
             return where + " has gtid_mode = " + SourceServer.variable(connection, "gtid_mode") + ", so it cannot"
                     + " find a position from GTIDs. Give a binlog file and offset instead (--file and --pos)";
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT GTID_SUBTRACT(?, @@global.gtid_executed),"
-                + " GTID_SUBTRACT(@@global.gtid_purged, ?), @@global.gtid_executed, @@global.gtid_purged")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT GTID_SUBTRACT(?,"
+                + " @@global.gtid_executed), GTID_SUBTRACT(@@global.gtid_purged, ?), @@global.gtid_executed,"
+                + " @@global.gtid_purged")) {
             statement.setString(1, set);
             statement.setString(2, set);
             try (ResultSet rs = statement.executeQuery()) {
@@ -156,8 +163,9 @@ public final class ResumeCheck {
         String written = scalar(connection, "SELECT @@global.gtid_binlog_pos");
         String beyond = beyond(wanted, mariadbSequences(written));
         if (beyond != null) {
-            return where + " never wrote " + beyond + " to its binlog (its last GTIDs are " + written + "): the list is beyond its binlog, or"
-                    + " comes from another server. Give a list within SELECT @@global.gtid_binlog_pos";
+            return where + " never wrote " + beyond + " to its binlog (its last GTIDs are " + written + "): the list"
+                    + " is beyond its binlog, or comes from another server. Give a list within"
+                    + " SELECT @@global.gtid_binlog_pos";
         }
         String oldest = binlogFiles(connection).keySet().stream().findFirst().orElse(null);
         if (oldest == null) {
@@ -200,8 +208,8 @@ public final class ResumeCheck {
         for (Map.Entry<Long, Long> start : oldestStart.entrySet()) {
             Long from = wanted.get(start.getKey());
             if (from == null || Long.compareUnsigned(from, start.getValue()) < 0) {
-                return "domain " + start.getKey() + " sequences " + (from == null ? "1" : Long.toUnsignedString(from + 1))
-                        + " to " + Long.toUnsignedString(start.getValue());
+                String first = from == null ? "1" : Long.toUnsignedString(from + 1);
+                return "domain " + start.getKey() + " sequences " + first + " to " + Long.toUnsignedString(start.getValue());
             }
         }
         return null;

@@ -4,7 +4,10 @@ import io.sluice.checkpoint.CheckpointException;
 
 import java.nio.file.Path;
 
-/** Another process holds the {@link WriterLock} of a checkpoint file: a running daemon, or {@code sluice position set}. */
+/**
+ * Another process holds the {@link WriterLock} of a checkpoint file: a running daemon, or
+ * {@code sluice position set}.
+ */
 public final class CheckpointLockedException extends CheckpointException {
 
     private final transient Path lockFile;

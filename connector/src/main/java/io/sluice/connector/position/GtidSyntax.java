@@ -88,7 +88,8 @@ public final class GtidSyntax {
                 }
             }
             if (!lastWasInterval) {
-                return "the tag at the end of \"" + uuidSet + "\" has no transactions after it, as in " + uuidSet + ":1-5";
+                return "the tag at the end of \"" + uuidSet + "\" has no transactions after it, as in " + uuidSet
+                        + ":1-5";
             }
         }
         return null;

@@ -74,7 +74,8 @@ class LivenessProbeTest {
         try {
             Path conf = Files.writeString(dir.resolve("s.conf"), "sluice.source { host = \"127.0.0.1\", user = u }\n"
                     + "sluice.http { enabled = true, port = " + server.getAddress().getPort() + " }\n"
-                    + "sluice.checkpoint.file.path = \"" + dir.resolve("cp.json").toString().replace("\\", "/") + "\"\n");
+                    + "sluice.checkpoint.file.path = \"" + dir.resolve("cp.json").toString().replace("\\", "/")
+                    + "\"\n");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
 

@@ -57,8 +57,8 @@ class PositionArgumentsTest {
     @Test
     void aMalformedGtidSetIsRefusedSayingWhatIsWrongAndHowEachKindLooks() {
         String message = problem(null, null, "3e11fa47:1-5");
-        assertTrue(message.startsWith("--gtid-set \"3e11fa47:1-5\" is not a GTID set: \"3e11fa47\" is not a server UUID"),
-                message);
+        assertTrue(message.startsWith("--gtid-set \"3e11fa47:1-5\" is not a GTID set: \"3e11fa47\" is not a server"
+                + " UUID"), message);
         assertTrue(message.contains("@@global.gtid_executed") && message.contains("@@global.gtid_binlog_pos"), message);
         assertTrue(problem(null, null, UUID + ":5-3").contains("ends before it starts"));
         assertTrue(problem(null, null, UUID + ":0").contains("start at 1"));
