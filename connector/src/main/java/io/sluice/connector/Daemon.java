@@ -162,8 +162,9 @@ public final class Daemon {
         SourceServer server = new SourceServer(config.source());
         requireReadableBinlog();
         logPreflight();
-        CheckpointStore store = Plugins.checkpointStore(config.checkpoint().store())
-                .create(config.checkpoint().settings());
+        // Locked until the store closes: a second daemon or 'sluice position set' on this checkpoint file is refused.
+        CheckpointStore store = io.sluice.connector.checkpoint.FileCheckpointStore.lockedForWriting(
+                Plugins.checkpointStore(config.checkpoint().store()).create(config.checkpoint().settings()));
         SnapshotConfig snapshots = config.snapshot();
         try (store) {
             Sink sink = Plugins.sink(config.sink().type()).create(config.sink().settings());

@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.sluice.connector.testing.RunningDaemon.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,12 +63,7 @@ class NatsKvCheckpointIT {
     }
 
     private SluiceConfig config(String db, String sinkName) {
-        Config checkpoint = ConfigFactory.parseString("servers = [\"" + nats.url() + "\"]\nkey = " + db)
-                .withFallback(ConfigFactory.defaultReference().getConfig("sluice.checkpoint.nats-kv"));
-        return new SluiceConfig(TestConfigs.source(mysql), TestConfigs.database(db),
-                new SinkSelection("memory", ConfigFactory.parseMap(Map.of("name", sinkName))),
-                new CheckpointConfig("nats-kv", checkpoint, Duration.ofMillis(200), 1000),
-                new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)), ValueEncoding.DEFAULT);
+        return TestConfigs.memoryWithNatsKv(mysql, db, sinkName, nats.url());
     }
 
     private static List<String> keys(MemorySink sink) {

@@ -18,15 +18,45 @@ import java.util.Optional;
  * Keeps the checkpoint in a local file. A save writes a temporary file beside it, forces it to disk,
  * renames it over the old one and forces the directory, so after a crash the file holds either the
  * old or the new checkpoint, never a torn mix.
+ *
+ * <p>A store {@linkplain #lockedForWriting locked for writing} also holds the file's {@link WriterLock}
+ * until it is closed, so that no other process writes the same checkpoint meanwhile.
  */
 public final class FileCheckpointStore implements CheckpointStore {
 
     private final Path path;
     private final Path temporary;
+    /** Held until {@link #close}, or {@code null} for a store that only reads or is not yet locked. */
+    private final WriterLock lock;
 
     public FileCheckpointStore(Path path) {
+        this(path, null);
+    }
+
+    private FileCheckpointStore(Path path, WriterLock lock) {
         this.path = path.toAbsolutePath();
         this.temporary = this.path.resolveSibling(this.path.getFileName() + ".tmp");
+        this.lock = lock;
+    }
+
+    /**
+     * {@code store} held by this process alone until it is closed: for a file store, the same file with
+     * its {@link WriterLock} taken; any other store unchanged, since its file, if any, is elsewhere (such
+     * stores detect a second writer themselves, or not at all). The daemon and {@code sluice position set}
+     * open their stores through this.
+     *
+     * @throws CheckpointLockedException when another process writes the file; {@code store} is then closed
+     */
+    public static CheckpointStore lockedForWriting(CheckpointStore store) throws CheckpointException {
+        if (!(store instanceof FileCheckpointStore file) || file.lock != null) {
+            return store;
+        }
+        try {
+            return new FileCheckpointStore(file.path, WriterLock.take(file.path));
+        } catch (CheckpointException e) {
+            store.close();
+            throw e;
+        }
     }
 
     @Override
@@ -77,8 +107,11 @@ public final class FileCheckpointStore implements CheckpointStore {
         return "file " + path;
     }
 
+    /** Releases the {@link WriterLock}, if held; no file stays open between saves. */
     @Override
     public void close() {
-        // Nothing held open between saves.
+        if (lock != null) {
+            lock.close();
+        }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Map;
  * </ul>
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, CheckCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, PositionCommand.class},
         description = "Change data capture: streams MySQL/MariaDB row changes to Kafka, NATS and more.",
         footer = {"",
                 "Exit codes:",

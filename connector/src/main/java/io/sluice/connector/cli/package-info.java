@@ -1,2 +1,5 @@
-/** The {@code sluice} command line: {@code run} and {@code check}, and the mapping of failures to exit codes. */
+/**
+ * The {@code sluice} command line: {@code run}, {@code check} and {@code position}, and the mapping of
+ * failures to exit codes.
+ */
 package io.sluice.connector.cli;

@@ -1,5 +1,6 @@
 package io.sluice.connector.testing;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.sluice.connector.config.CheckpointConfig;
 import io.sluice.connector.config.FilterConfig;
@@ -59,6 +60,19 @@ public final class TestConfigs {
                         Duration.ofMillis(200), 1000),
                 new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)),
                 ValueEncoding.DEFAULT);
+    }
+
+    /**
+     * A daemon capturing database {@code db} into the memory sink {@code sinkName}, checkpointing under key
+     * {@code db} in the NATS KV bucket of the server at {@code natsUrl}.
+     */
+    public static SluiceConfig memoryWithNatsKv(DatabaseServer server, String db, String sinkName, String natsUrl) {
+        Config checkpoint = ConfigFactory.parseString("servers = [\"" + natsUrl + "\"]\nkey = " + db)
+                .withFallback(ConfigFactory.defaultReference().getConfig("sluice.checkpoint.nats-kv"));
+        return new SluiceConfig(source(server), database(db),
+                new SinkSelection("memory", ConfigFactory.parseMap(Map.of("name", sinkName))),
+                new CheckpointConfig("nats-kv", checkpoint, Duration.ofMillis(200), 1000),
+                new PipelineConfig(1024, 16L << 20, Duration.ofSeconds(10)), ValueEncoding.DEFAULT);
     }
 
     /** {@code config} with {@code snapshot} in place of its snapshot settings. */
