@@ -4,6 +4,7 @@ import com.github.shyiko.mysql.binlog.network.AuthenticationException;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.sluice.checkpoint.CheckpointException;
 import io.sluice.connector.DeliveryFailedException;
+import io.sluice.connector.checkpoint.CheckpointLockedException;
 import io.sluice.sink.SinkException;
 
 import java.sql.SQLException;
@@ -21,9 +22,10 @@ enum FailureClass {
             + " see the message above for how to start again"),
     SINK_FAILED(Main.SINK_FAILED, "the sink or the checkpoint store failed; nothing past the last checkpoint"
             + " is lost, it is read again on restart"),
+    IN_USE(Main.FAILED, "another Sluice (or position set) runs with this checkpoint; stop it first"),
     SOURCE_UNREACHABLE(Main.SOURCE_UNREACHABLE, "the database could not be reached; check sluice.source.host"
             + " and port, and that the server runs"),
-    OTHER(Main.FAILED, "Sluice stopped; the message above says why");
+    OTHER(Main.FAILED, "the command failed; the message above says why");
 
     /** MySQL's access-denied errors: bad password (1045), database (1044), table (1142), column (1143), privilege (1227). */
     private static final Set<Integer> ACCESS_DENIED = Set.of(1045, 1044, 1142, 1143, 1227);
@@ -49,6 +51,9 @@ enum FailureClass {
     /** The first cause that says what happened decides: a delivery failure wrapping a source error is a delivery failure. */
     static FailureClass of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DaemonRunningException || cause instanceof CheckpointLockedException) {
+                return IN_USE;
+            }
             if (cause instanceof DeliveryFailedException || cause instanceof SinkException
                     || cause instanceof CheckpointException) {
                 return SINK_FAILED;

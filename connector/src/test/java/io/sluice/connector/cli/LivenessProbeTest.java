@@ -87,7 +87,7 @@ class LivenessProbeTest {
                     + " with this configuration: http://127.0.0.1:" + server.getAddress().getPort()
                     + "/health/live answers (HTTP 200). Stop the daemon first"), err.toString());
             assertTrue(err.toString().contains("--set sluice.http.enabled=false"), err.toString());
-            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertEquals(2, err.toString().lines().count(), "the message, then what exit 1 means: " + err);
             assertTrue(Files.notExists(dir.resolve("cp.json")));
         } finally {
             server.stop(0);
