@@ -23,6 +23,12 @@ public final class ProgressSinkFactory implements SinkFactory {
         return TYPE;
     }
 
+    /** Only the demo configures it; {@code sluice check} and error messages do not offer it. */
+    @Override
+    public boolean listed() {
+        return false;
+    }
+
     @Override
     public Sink create(Config config) throws SinkException {
         Sink target = Plugins.sink(config.getString("sink")).create(config.getConfig("settings"));

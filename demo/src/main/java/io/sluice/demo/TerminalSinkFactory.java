@@ -28,6 +28,12 @@ public final class TerminalSinkFactory implements SinkFactory {
         return TYPE;
     }
 
+    /** Only the demo configures it; {@code sluice check} and error messages do not offer it. */
+    @Override
+    public boolean listed() {
+        return false;
+    }
+
     @Override
     public Sink create(Config config) {
         boolean colour = config.hasPath("colour") && config.getBoolean("colour");

@@ -13,6 +13,15 @@ public interface SinkFactory {
     String type();
 
     /**
+     * Whether error messages and {@code sluice check} offer this type as a choice. A type that only a
+     * tool built on Sluice configures for itself (the demo's terminal view) says no; it still works
+     * when named.
+     */
+    default boolean listed() {
+        return true;
+    }
+
+    /**
      * Parses the sink's configuration and connects.
      *
      * @param config the subtree {@code sluice.sink.<type>}, with the module's {@code reference.conf}

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Whether the configured sink and checkpoint-store types are installed, found as the daemon finds them. */
 final class PluginChecks {
@@ -21,9 +22,10 @@ final class PluginChecks {
         List<Finding> findings = new ArrayList<>();
         try {
             findings.add(check("sink", "sluice.sink.type", sinkType,
-                    types(SinkFactory.class, SinkFactory::type, classLoader)));
+                    types(SinkFactory.class, SinkFactory::type, SinkFactory::listed, sinkType, classLoader)));
             findings.add(check("checkpoint store", "sluice.checkpoint.store", storeType,
-                    types(CheckpointStoreFactory.class, CheckpointStoreFactory::type, classLoader)));
+                    types(CheckpointStoreFactory.class, CheckpointStoreFactory::type, store -> true, storeType,
+                            classLoader)));
         } catch (ServiceConfigurationError e) {
             // A jar whose META-INF/services names a missing or broken class: the daemon could not start either.
             findings.add(Finding.fail("a sink or checkpoint-store module cannot be loaded: " + e.getMessage(),
@@ -42,10 +44,15 @@ final class PluginChecks {
                         + ", or put the module providing \"" + type + "\" into the lib folder");
     }
 
-    private static <T> Set<String> types(Class<T> service, Function<T, String> type, ClassLoader classLoader) {
+    /** The types offered as choices, and {@code wanted} too when it exists though it is not offered. */
+    private static <T> Set<String> types(Class<T> service, Function<T, String> type, Predicate<T> listed, String wanted,
+                                         ClassLoader classLoader) {
         Set<String> names = new TreeSet<>();
         for (T factory : ServiceLoader.load(service, classLoader)) {
-            names.add(type.apply(factory));
+            String name = type.apply(factory);
+            if (listed.test(factory) || name.equals(wanted)) {
+                names.add(name);
+            }
         }
         return names;
     }
