@@ -114,11 +114,12 @@ public final class Daemon {
                 case NEW -> "starting: connecting to the database and the sink";
                 case STOPPING -> "stopping: draining the pipeline";
                 case STOPPED -> "stopped";
-                default -> "failed: " + (fatal.get() == null ? "see the log" : fatal.get().getMessage());
+                default -> "failed: " + (fatal.get() == null || fatal.get().getMessage() == null ? "see the log"
+                        : fatal.get().getMessage());
             });
         }
         String source = parts.reader().describeSource();
-        Duration waited = parts.pipeline().oldestUnacknowledged();
+        Duration waited = parts.pipeline().unacknowledgedFor();
         Duration limit = config.http().stalledAfter();
         return new Readiness(List.of(
                 parts.reader().connected()
@@ -130,8 +131,9 @@ public final class Daemon {
                                 + " events wait and are sent when it is back"),
                 waited.compareTo(limit) < 0
                         ? HealthCheck.pass("delivery", parts.pipeline().inFlightEvents() + " event(s) awaiting acknowledgement")
-                        : HealthCheck.fail("delivery", "the oldest unacknowledged event has waited " + waited.toSeconds()
-                                + " s for the sink, longer than sluice.http.stalled-after (" + limit.toSeconds() + " s)")));
+                        : HealthCheck.fail("delivery", "events have waited " + waited.toSeconds() + " s with no"
+                                + " acknowledgement from the sink, longer than sluice.http.stalled-after ("
+                                + limit.toSeconds() + " s)")));
     }
 
     /** Asks a running daemon to stop gracefully; {@link #run} returns once it has. */
@@ -215,7 +217,9 @@ public final class Daemon {
             while (!stopRequested.await(200, TimeUnit.MILLISECONDS)) {
                 Exception failure = pipeline.failure();
                 if (failure != null) {
-                    failed(new DeliveryFailedException(failure));
+                    // Only what the sink or the store did is a delivery failure (exit 6); an event Sluice
+                    // cannot encode is its own, and restarting would only fail on it again.
+                    failed(pipeline.failedInSinkOrStore() ? new DeliveryFailedException(failure) : failure);
                 }
             }
             state = State.STOPPING;

@@ -63,6 +63,11 @@ final class ProgressSink implements Sink {
     }
 
     @Override
+    public boolean connected() {
+        return target.connected();
+    }
+
+    @Override
     public void close() {
         reporter.shutdownNow();
         try {

@@ -147,6 +147,6 @@ public final class Main implements Runnable {
     /** Without a command: say which ones there are. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, check or position");
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * Serves {@code GET /health/live}, {@code GET /health/ready} and {@code GET /metrics} on the JDK's HTTP
- * server, with one thread of its own ({@code sluice-http}): probes and scrapes are rare and cheap, and
+ * server, with two threads of its own ({@code sluice-http}): probes and scrapes are rare and cheap, and
  * must never compete with the pipeline for more.
  */
 public final class OperationsServer implements AutoCloseable {
@@ -45,13 +45,20 @@ public final class OperationsServer implements AutoCloseable {
      */
     public static OperationsServer start(HttpConfig config, PrometheusRegistry registry, Supplier<Readiness> readiness)
             throws IOException {
+        // The JDK server waits for ever on a client that sends half a request; a probe must not.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "10"));
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
         } catch (BindException e) {
             throw new BindException("cannot listen on " + config.host() + ":" + config.port() + " for the health and"
-                    + " metrics endpoint (" + e.getMessage() + "): another process holds the port. Choose another"
-                    + " with sluice.http.port (SLUICE_HTTP_PORT), or turn the endpoint off with sluice.http.enabled = false");
+                    + " metrics endpoint (" + e.getMessage() + "). If another Sluice with this configuration runs,"
+                    + " stop it first; if another program holds the port, choose another with sluice.http.port"
+                    + " (SLUICE_HTTP_PORT); if the address is not this host's, fix sluice.http.host");
+        } catch (java.nio.channels.UnresolvedAddressException e) {
+            throw new IOException("cannot resolve sluice.http.host = \"" + config.host() + "\" for the health and"
+                    + " metrics endpoint; use an address of this host, such as 127.0.0.1 or 0.0.0.0", e);
         }
         server.createContext("/health/live", exchange -> answer(exchange, 200, "{\"live\":true}"));
         server.createContext("/health/ready", exchange -> {
@@ -61,7 +68,8 @@ public final class OperationsServer implements AutoCloseable {
         server.createContext("/metrics", new MetricsHandler(registry));
         server.createContext("/", exchange -> answer(exchange, 404,
                 "{\"error\":\"not found\",\"paths\":[\"/health/live\",\"/health/ready\",\"/metrics\"]}"));
-        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+        // Two threads: a slow scrape must not hold up a liveness probe.
+        ExecutorService executor = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "sluice-http");
             thread.setDaemon(true);
             return thread;

@@ -24,7 +24,8 @@ final class Checkpointer implements Runnable {
     private final InFlightEvents inFlight;
     private final Duration interval;
     private final int maxEvents;
-    private Checkpoint saved;
+    /** Volatile: the metrics read it while a save may hold the lock for as long as the store takes. */
+    private volatile Checkpoint saved;
     private int consecutiveFailures;
     private volatile boolean stopping;
     private volatile Exception failure;
@@ -86,7 +87,7 @@ final class Checkpointer implements Runnable {
     }
 
     /** The position saved last, or the one found at start-up. */
-    synchronized Checkpoint saved() {
+    Checkpoint saved() {
         return saved;
     }
 

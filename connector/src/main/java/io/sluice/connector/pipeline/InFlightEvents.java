@@ -29,6 +29,7 @@ final class InFlightEvents {
     private final boolean[] acknowledged;
     private final long[] addedAt; // System.nanoTime() when each entry was handed to the sink
     private final LongConsumer latencies;
+    private long lastAcknowledgedAt = System.nanoTime();
     private long head; // oldest entry not yet acknowledged
     private long tail; // next sequence to hand out
     private long bytes;
@@ -107,7 +108,8 @@ final class InFlightEvents {
         }
         acknowledged[slot] = true;
         unacknowledged--;
-        long latency = System.nanoTime() - addedAt[slot];
+        lastAcknowledgedAt = System.nanoTime();
+        long latency = lastAcknowledgedAt - addedAt[slot];
         advance();
         return latency;
     }
@@ -182,6 +184,17 @@ final class InFlightEvents {
     }
 
     /** How long the oldest unacknowledged event has waited for the broker, in nanoseconds; 0 when none waits. */
+    /**
+     * Nanoseconds with events waiting and no acknowledgement: since the last one, or since the oldest
+     * waiting event was added if that is later; 0 when none waits.
+     */
+    synchronized long silentNanos() {
+        if (head >= tail) {
+            return 0;
+        }
+        return System.nanoTime() - Math.max(lastAcknowledgedAt, addedAt[(int) (head % capacity)]);
+    }
+
     synchronized long oldestPendingNanos() {
         // The head is never acknowledged: advance() moves past every acknowledged entry at once.
         return head < tail ? System.nanoTime() - addedAt[(int) (head % capacity)] : 0;

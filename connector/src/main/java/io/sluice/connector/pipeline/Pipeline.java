@@ -87,6 +87,22 @@ public final class Pipeline implements StreamOutput {
         return failure != null || checkpointer == null ? failure : checkpointer.failure();
     }
 
+    /**
+     * Whether {@link #failure} came from the sink or the checkpoint store (a refused or failed event, a
+     * save that kept failing) rather than from Sluice itself (an event it could not encode).
+     */
+    public boolean failedInSinkOrStore() {
+        if (inFlight.failure() != null || (checkpointer != null && checkpointer.failure() != null)) {
+            return true;
+        }
+        for (Throwable cause = publisher.failure(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.sluice.sink.SinkException || cause instanceof CheckpointException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Row changes waiting between the reader and the publisher. */
     public int queuedRows() {
         return queue.rows();
@@ -105,6 +121,15 @@ public final class Pipeline implements StreamOutput {
     /** How long the oldest unacknowledged event has waited for the sink; zero when none waits. */
     public Duration oldestUnacknowledged() {
         return Duration.ofNanos(inFlight.oldestPendingNanos());
+    }
+
+    /**
+     * How long events have waited with no acknowledgement at all: since the last acknowledgement, or
+     * since the oldest waiting event was handed over if that came later; zero when none waits. Unlike
+     * {@link #oldestUnacknowledged} it stays small for a slow sink that keeps acknowledging.
+     */
+    public Duration unacknowledgedFor() {
+        return Duration.ofNanos(inFlight.silentNanos());
     }
 
     /** The position after the last event handed to the sink. */
@@ -132,9 +157,18 @@ public final class Pipeline implements StreamOutput {
         return publisher.snapshotProgress();
     }
 
-    /** How far behind its commit on the source the last streamed change was handed to the sink. */
+    /**
+     * How far behind the source: the last streamed change's lag when handed to the sink, and while work
+     * waits (a sink that takes nothing), the time since that change's commit, so the figure grows
+     * while nothing moves instead of showing the last healthy value.
+     */
     public Duration sourceLag() {
-        return Duration.ofMillis(publisher.sourceLagMillis());
+        long lag = publisher.sourceLagMillis();
+        long committedAt = publisher.lastCommitMillis();
+        if (committedAt > 0 && (queue.rows() > 0 || inFlight.unacknowledged() > 0)) {
+            lag = Math.max(lag, System.currentTimeMillis() - committedAt);
+        }
+        return Duration.ofMillis(lag);
     }
 
     /** Takes no more items from the reader; a reader waiting for room is woken and stops. */

@@ -62,6 +62,8 @@ final class Publisher implements Runnable {
     private volatile Checkpoint published;
     /** Publish time minus commit time of the last streamed change, in milliseconds. */
     private volatile long sourceLagMillis;
+    /** Commit time of the last streamed change handed to the sink, epoch milliseconds; 0 before the first. */
+    private volatile long lastCommitMillis;
     private volatile boolean draining;
     private volatile Exception failure;
 
@@ -123,6 +125,10 @@ final class Publisher implements Runnable {
     /** How far behind the source the last streamed change was when handed to the sink, in milliseconds. */
     long sourceLagMillis() {
         return sourceLagMillis;
+    }
+
+    long lastCommitMillis() {
+        return lastCommitMillis;
     }
 
     @Override
@@ -231,6 +237,7 @@ final class Publisher implements Runnable {
             progress = snapshot.after();
         } else {
             sourceLagMillis = Math.max(0, System.currentTimeMillis() - change.timestampMillis());
+            lastCommitMillis = change.timestampMillis();
         }
         published = last;
         return true;

@@ -16,8 +16,9 @@ public final class GtidSyntax {
     /** Which server writes GTIDs of this form. */
     public enum Flavor { MYSQL, MARIADB }
 
+    /** Dashed only: the daemon reads GTID sets with the binlog client, which accepts no other form. */
     private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern INTERVAL = Pattern.compile("([0-9]+)(?:-([0-9]+))?");
     /** MySQL 8.3+ tags: a letter or underscore, then up to 31 letters, digits or underscores. */
     private static final Pattern TAG = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,31}");
