@@ -55,6 +55,12 @@ public final class SluiceMetrics {
 
     /** The counters of one table; call from one thread only (the publisher). */
     public TableCounters table(String database, String table) {
+        Map<String, TableCounters> ofDatabase = tables.get(database);
+        TableCounters found = ofDatabase == null ? null : ofDatabase.get(table);
+        return found != null ? found : register(database, table);
+    }
+
+    private TableCounters register(String database, String table) {
         return tables.computeIfAbsent(database, d -> new HashMap<>()).computeIfAbsent(table, t -> {
             Operation[] operations = Operation.values();
             CounterDataPoint[] eventPoints = new CounterDataPoint[operations.length];

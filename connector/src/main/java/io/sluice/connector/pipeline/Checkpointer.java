@@ -57,6 +57,9 @@ final class Checkpointer implements Runnable {
         try {
             while (!stopping && inFlight.failure() == null) {
                 inFlight.awaitAdvances(inFlight.advances() + maxEvents, interval);
+                if (stopping) {
+                    return; // the shutdown step saves last; a save from here could come after the store closed
+                }
                 try {
                     saveIfMoved();
                     consecutiveFailures = 0;

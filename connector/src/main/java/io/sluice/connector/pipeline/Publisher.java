@@ -16,6 +16,7 @@ import io.sluice.sink.PublishCallback;
 import io.sluice.sink.Sink;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Publisher implements Runnable {
 
     private static final int WINDOW = 16;
+    private static final Operation[] OPERATIONS = Operation.values();
 
     /** A change taken from the queue, with its encoding under way (none for a transaction end). */
     private record Pending(StreamItem item, Future<List<ChangeEncoding.Encoded>> encoded) {
@@ -54,6 +56,9 @@ final class Publisher implements Runnable {
     /** {@code null} unless the sink is transactional; then the checkpoints are committed from here. */
     private final TransactionCommits commits;
     private final SluiceMetrics metrics;
+    /** Events and bytes of the change being published, per operation; reused, this thread only. */
+    private final long[] counts = new long[OPERATIONS.length];
+    private final long[] sizes = new long[OPERATIONS.length];
     /** The snapshot's progress as of the last item published; part of every checkpoint. */
     private volatile SnapshotProgress progress;
     /** The checkpoint of the last entry handed to the in-flight window. */
@@ -206,8 +211,8 @@ final class Publisher implements Runnable {
         }
         List<ChangeEncoding.Encoded> events = next.encoded().get();
         // Counted per operation and added once per change: a per-event label lookup would cost throughput.
-        long[] counts = new long[Operation.values().length];
-        long[] sizes = new long[counts.length];
+        Arrays.fill(counts, 0);
+        Arrays.fill(sizes, 0);
         for (int i = 0; i < events.size(); i++) {
             if (inFlight.failure() != null) {
                 return false;
@@ -232,7 +237,7 @@ final class Publisher implements Runnable {
             sizes[encoded.operation().ordinal()] += encoded.size();
         }
         RowsChange change = next.item() instanceof SnapshotRows snapshot ? snapshot.rows() : (RowsChange) next.item();
-        count(change, counts, sizes);
+        count(change);
         if (next.item() instanceof SnapshotRows snapshot) {
             progress = snapshot.after();
         } else {
@@ -243,9 +248,9 @@ final class Publisher implements Runnable {
         return true;
     }
 
-    private void count(RowsChange change, long[] counts, long[] sizes) {
+    private void count(RowsChange change) {
         TableCounters table = metrics.table(change.table().schema().database(), change.table().schema().table());
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : OPERATIONS) {
             if (counts[operation.ordinal()] > 0) {
                 table.published(operation, counts[operation.ordinal()], sizes[operation.ordinal()]);
             }

@@ -60,6 +60,8 @@ class PositionArgumentsTest {
         assertTrue(message.startsWith("--gtid-set \"3e11fa47:1-5\" is not a GTID set: \"3e11fa47\" is not a server"
                 + " UUID"), message);
         assertTrue(message.contains("@@global.gtid_executed") && message.contains("@@global.gtid_binlog_pos"), message);
+        // MySQL also takes a UUID without dashes, but the daemon's binlog client reads only the dashed form.
+        assertTrue(problem(null, null, UUID.replace("-", "") + ":1-5").contains("is not a server UUID"));
         assertTrue(problem(null, null, UUID + ":5-3").contains("ends before it starts"));
         assertTrue(problem(null, null, UUID + ":0").contains("start at 1"));
         assertTrue(problem(null, null, UUID).contains("names no transactions"));
