@@ -6,8 +6,6 @@ import io.sluice.connector.filter.TableFilter;
 import io.sluice.connector.position.BinlogPosition;
 import io.sluice.connector.schema.InformationSchemaSchemas;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Consumer;
 
 /** Wires a {@link BinlogReader} to its table registry and assembler; the package's one entry point. */
@@ -32,17 +30,9 @@ public final class BinlogSource {
     public static BinlogReader reader(SourceConfig config, TableFilter filter, SourceServer server,
                                       BinlogPosition start, StreamOutput output,
                                       Consumer<Exception> onFatal, Runnable onConnected) {
-        InformationSchemaSchemas informationSchema = new InformationSchemaSchemas(() -> open(server));
+        InformationSchemaSchemas informationSchema = InformationSchemaSchemas.over(server::connect);
         TableRegistry tables = new TableRegistry(filter, informationSchema, server.isMariadb());
         ChangeAssembler assembler = new ChangeAssembler(tables, output, start, server.isMariadb());
         return new BinlogReader(config, assembler, onFatal, onConnected);
-    }
-
-    private static Connection open(SourceServer server) {
-        try {
-            return server.connect();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }

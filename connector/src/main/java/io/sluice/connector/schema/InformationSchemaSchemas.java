@@ -45,9 +45,29 @@ public final class InformationSchemaSchemas {
 
     private final Supplier<Connection> connections;
 
+    /** Opens a JDBC connection to the source, failing as JDBC does. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
     /** @param connections opens a JDBC connection to the source; each call's connection is closed after use */
     public InformationSchemaSchemas(Supplier<Connection> connections) {
         this.connections = connections;
+    }
+
+    /**
+     * Schemas read over connections from {@code opener}, such as {@code server::connect}; a connection
+     * that cannot be opened is an {@link IllegalStateException} carrying the driver's message.
+     */
+    public static InformationSchemaSchemas over(Opener opener) {
+        return new InformationSchemaSchemas(() -> {
+            try {
+                return opener.open();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     /** Reads the table's current definition and pairs it with the types the event logged. */

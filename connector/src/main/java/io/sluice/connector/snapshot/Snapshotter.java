@@ -59,13 +59,7 @@ public final class Snapshotter {
         this.filter = filter;
         this.chunkSize = chunkSize;
         this.onFatal = onFatal;
-        this.schemas = new InformationSchemaSchemas(() -> {
-            try {
-                return server.connect();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        this.schemas = InformationSchemaSchemas.over(server::connect);
         AtomicInteger number = new AtomicInteger();
         for (int i = 0; i < parallelism; i++) {
             Thread thread = new Thread(this::work, "sluice-snapshot-" + number.incrementAndGet());
