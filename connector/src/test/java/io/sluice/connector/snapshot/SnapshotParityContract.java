@@ -16,6 +16,7 @@ import io.sluice.connector.pipeline.RowEnvelopes;
 import io.sluice.connector.schema.ColumnSchema;
 import io.sluice.connector.schema.InformationSchemaSchemas;
 import io.sluice.connector.schema.TableSchema;
+import io.sluice.connector.testing.TableReplay;
 import io.sluice.connector.testing.GoldenFiles;
 import io.sluice.connector.testing.TestConfigs;
 import io.sluice.event.Operation;
@@ -313,22 +314,15 @@ abstract class SnapshotParityContract {
     // ---- reading and comparing
 
     private List<Serializable[]> readAll(TableSchema schema, int size, List<Integer> chunkSizes) throws Exception {
-        List<Serializable[]> rows = new ArrayList<>();
-        try (Connection connection = server.connect(); ChunkReader reader = new ChunkReader(connection, schema)) {
-            Serializable[] lastKey = null;
-            while (true) {
-                Chunk chunk = reader.read(size, lastKey);
-                rows.addAll(chunk.rows());
-                if (chunkSizes != null) {
-                    chunkSizes.add(chunk.rows().size());
-                }
-                if (chunk.last()) {
-                    return rows;
-                }
-                assertTrue(chunk.rows().size() == size, "a chunk that is not the last is full");
-                lastKey = chunk.lastKey();
-            }
+        List<Integer> sizes = new ArrayList<>();
+        List<Serializable[]> rows = TableReplay.readAll(server, schema, size, sizes);
+        for (int i = 0; i < sizes.size() - 1; i++) {
+            assertTrue(sizes.get(i) == size, "a chunk that is not the last is full");
         }
+        if (chunkSizes != null) {
+            chunkSizes.addAll(sizes);
+        }
+        return rows;
     }
 
     /**
@@ -356,13 +350,7 @@ abstract class SnapshotParityContract {
     }
 
     private List<String> schemaDifferences(TableSchema binlog) throws Exception {
-        TableSchema described = new InformationSchemaSchemas(() -> {
-            try {
-                return server.connect();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).describe(binlog.database(), binlog.table(), mariadb());
+        TableSchema described = InformationSchemaSchemas.over(server::connect).describe(binlog.database(), binlog.table(), mariadb());
         List<String> out = new ArrayList<>();
         if (described == null) {
             out.add(binlog.table() + ": the information schema does not know the table");

@@ -153,12 +153,24 @@ public final class TableReplay {
     }
 
     private static List<Serializable[]> readAll(DatabaseServer server, TableSchema schema) throws Exception {
+        return readAll(server, schema, 50_000, null);
+    }
+
+    /**
+     * Every row of the table in key order, read with the snapshot's {@link ChunkReader} in chunks of
+     * {@code chunkSize}; each chunk's row count is added to {@code chunkSizes} unless it is {@code null}.
+     */
+    public static List<Serializable[]> readAll(DatabaseServer server, TableSchema schema, int chunkSize,
+                                               List<Integer> chunkSizes) throws Exception {
         List<Serializable[]> rows = new ArrayList<>();
         try (Connection connection = server.connect(); ChunkReader reader = new ChunkReader(connection, schema)) {
             Serializable[] lastKey = null;
             while (true) {
-                Chunk chunk = reader.read(50_000, lastKey);
+                Chunk chunk = reader.read(chunkSize, lastKey);
                 rows.addAll(chunk.rows());
+                if (chunkSizes != null) {
+                    chunkSizes.add(chunk.rows().size());
+                }
                 if (chunk.last()) {
                     return rows;
                 }
@@ -168,13 +180,7 @@ public final class TableReplay {
     }
 
     private static InformationSchemaSchemas schemas(DatabaseServer server) {
-        return new InformationSchemaSchemas(() -> {
-            try {
-                return server.connect();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return InformationSchemaSchemas.over(server::connect);
     }
 
 }
