@@ -88,19 +88,13 @@ public final class Pipeline implements StreamOutput {
     }
 
     /**
-     * Whether {@link #failure} came from the sink or the checkpoint store (a refused or failed event, a
-     * save that kept failing) rather than from Sluice itself (an event it could not encode).
+     * Whether {@link #failure} is the broker's answer to an event or the checkpoint store giving up, whose
+     * exceptions are the client libraries' own types. A publisher failure is not: if the sink threw, its
+     * {@link io.sluice.sink.SinkException} already says so; otherwise Sluice failed (an event it could not
+     * encode).
      */
     public boolean failedInSinkOrStore() {
-        if (inFlight.failure() != null || (checkpointer != null && checkpointer.failure() != null)) {
-            return true;
-        }
-        for (Throwable cause = publisher.failure(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.sluice.sink.SinkException || cause instanceof CheckpointException) {
-                return true;
-            }
-        }
-        return false;
+        return inFlight.failure() != null || (checkpointer != null && checkpointer.failure() != null);
     }
 
     /** Row changes waiting between the reader and the publisher. */
