@@ -162,7 +162,8 @@ class OperationsEndpointIT {
                 new HttpConfig(true, "127.0.0.1", 0, Duration.ofSeconds(2)), memory.log());
         try (RunningDaemon daemon = RunningDaemon.start(config)) {
             int port = daemon.daemon().operationsPort();
-            assertEquals(200, get(port, "/health/ready").statusCode(), "ready while nothing waits");
+            // Running comes a moment before the binlog connection is up: wait for ready, as a probe would.
+            waitFor(Duration.ofSeconds(10), () -> get(port, "/health/ready").statusCode() == 200);
             mysql.execute("INSERT INTO " + db + ".t VALUES (1), (2), (3)");
 
             waitFor(Duration.ofSeconds(15), () -> get(port, "/health/ready").statusCode() == 503);
